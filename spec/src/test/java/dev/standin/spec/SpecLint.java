@@ -1,0 +1,186 @@
+package dev.standin.spec;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * House rules for our OpenAPI documents, beyond what swagger-parser validates. Each problem names
+ * the document, the place and the rule, so a reviewer can fix it without reading this class.
+ */
+public final class SpecLint {
+
+  private static final Set<String> SCHEMA_TYPES =
+      Set.of("string", "number", "integer", "boolean", "array", "object");
+  private static final Pattern REF = Pattern.compile("\\$ref:\\s*['\"]?([^'\"#\\s]+)");
+
+  private SpecLint() {}
+
+  public static List<String> check(Path root, OpenAPI openApi) {
+    List<String> problems = new ArrayList<>();
+    checkOperations(root, openApi, problems);
+    checkSchemaTypes(root, openApi, problems);
+    checkEveryFileIsUsed(root, problems);
+    return problems;
+  }
+
+  private static void checkOperations(Path root, OpenAPI openApi, List<String> problems) {
+    if (openApi.getPaths() == null || openApi.getPaths().isEmpty()) {
+      problems.add(root + ": [paths] the document defines no paths");
+      return;
+    }
+    openApi
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, op) ->
+                            checkOperation(root, path, method, op, openApi, problems)));
+  }
+
+  private static void checkOperation(
+      Path root,
+      String path,
+      PathItem.HttpMethod method,
+      Operation op,
+      OpenAPI openApi,
+      List<String> problems) {
+    String where = root + ": " + method + " " + path + ": ";
+    if (isBlank(op.getOperationId())) {
+      problems.add(where + "[operation-id] every operation needs an operationId");
+    }
+    if (op.getTags() == null || op.getTags().size() != 1) {
+      problems.add(where + "[one-tag] every operation needs exactly one tag");
+    }
+    if (isBlank(op.getSummary())) {
+      problems.add(where + "[summary] every operation needs a summary");
+    }
+    if (isBlank(op.getDescription())) {
+      problems.add(where + "[description] every operation needs a description");
+    }
+    Map<String, ApiResponse> responses =
+        op.getResponses() == null ? Map.of() : op.getResponses();
+    if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+      problems.add(where + "[success-response] no 2xx response declared");
+    }
+    boolean secured = op.getSecurity() != null ? !op.getSecurity().isEmpty() : hasGlobalSecurity(openApi);
+    if (secured && !responses.containsKey("401")) {
+      problems.add(where + "[auth-errors] a secured operation must declare 401");
+    }
+    if (!responses.containsKey("405")) {
+      problems.add(where + "[method-errors] every operation must declare 405");
+    }
+    responses.forEach(
+        (code, declared) -> {
+          if (!(code.startsWith("4") || code.startsWith("5"))) {
+            return;
+          }
+          ApiResponse response = dereference(openApi, declared);
+          MediaType json =
+              response.getContent() == null ? null : response.getContent().get("application/json");
+          if (json == null || json.getSchema() == null) {
+            problems.add(where + code + ": [error-body] error responses need a JSON schema");
+          } else if (json.getExample() == null
+              && (json.getExamples() == null || json.getExamples().isEmpty())) {
+            problems.add(where + code + ": [error-example] error responses need an example");
+          }
+        });
+  }
+
+  private static ApiResponse dereference(OpenAPI openApi, ApiResponse response) {
+    String ref = response.get$ref();
+    if (ref == null || openApi.getComponents() == null) {
+      return response;
+    }
+    String name = ref.substring(ref.lastIndexOf('/') + 1);
+    ApiResponse target = openApi.getComponents().getResponses().get(name);
+    return target == null ? response : target;
+  }
+
+  private static boolean hasGlobalSecurity(OpenAPI openApi) {
+    return openApi.getSecurity() != null && !openApi.getSecurity().isEmpty();
+  }
+
+  private static void checkSchemaTypes(Path root, OpenAPI openApi, List<String> problems) {
+    Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+      openApi
+          .getComponents()
+          .getSchemas()
+          .forEach((name, schema) -> walk(root, name, schema, seen, problems));
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static void walk(
+      Path root, String where, Schema<?> schema, Set<Schema<?>> seen, List<String> problems) {
+    if (schema == null || !seen.add(schema)) {
+      return;
+    }
+    if (schema.getType() != null && !SCHEMA_TYPES.contains(schema.getType())) {
+      problems.add(
+          root + ": schema " + where + ": [schema-type] unknown type '" + schema.getType() + "'");
+    }
+    if (schema.getProperties() != null) {
+      for (Map.Entry<String, Schema> e : schema.getProperties().entrySet()) {
+        walk(root, where + "." + e.getKey(), e.getValue(), seen, problems);
+      }
+    }
+    walk(root, where + "[]", schema.getItems(), seen, problems);
+    if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
+      walk(root, where + "{}", additional, seen, problems);
+    }
+    for (List<Schema> composed :
+        Stream.of(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())
+            .filter(l -> l != null)
+            .toList()) {
+      for (Schema part : composed) {
+        walk(root, where, part, seen, problems);
+      }
+    }
+  }
+
+  /** A file in the document's folder that nothing references is dead weight or a forgotten $ref. */
+  private static void checkEveryFileIsUsed(Path root, List<String> problems) {
+    Path dir = root.getParent();
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Path> yamlFiles =
+          files.filter(p -> p.toString().endsWith(".yaml")).map(Path::normalize).toList();
+      Set<Path> referenced = new java.util.HashSet<>();
+      for (Path file : yamlFiles) {
+        Matcher m = REF.matcher(Files.readString(file));
+        while (m.find()) {
+          referenced.add(file.getParent().resolve(m.group(1)).normalize());
+        }
+      }
+      for (Path file : yamlFiles) {
+        if (!file.equals(root.normalize()) && !referenced.contains(file)) {
+          problems.add(dir.relativize(file) + ": [unused-file] nothing references this file");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}
