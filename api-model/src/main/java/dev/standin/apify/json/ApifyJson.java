@@ -1,0 +1,36 @@
+package dev.standin.apify.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.openapitools.jackson.nullable.JsonNullableModule;
+
+/**
+ * The one Jackson configuration both sides of the wire use, so that an absent property and an
+ * explicit {@code null} survive a round trip: unset values are left out, {@code JsonNullable}
+ * values that were set (even to null) are written, and null values inside maps are written.
+ */
+public final class ApifyJson {
+
+  private ApifyJson() {}
+
+  public static ObjectMapper newMapper() {
+    return JsonMapper.builder()
+        .addModule(new JsonNullableModule())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        // Newer clients send fields this version does not know: ignore them, as the vendor does.
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // 1.5 is not a valid memory size; do not silently truncate it to 1.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
+        .build();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.standin.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the server needs to start.
+ *
+ * @param host interface to listen on
+ * @param port TCP port; 0 picks a free one
+ * @param dataDir where the embedded store keeps its file
+ * @param users accounts to make sure exist, each with a token that will be accepted
+ * @param defaultUsername name of the account created (with a fresh token) when the store has none
+ * @param clock time source for timestamps
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Path dataDir,
+    List<UserToken> users,
+    String defaultUsername,
+    Clock clock) {
+
+  public static final String DEFAULT_USERNAME = "local-user";
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "dataDir");
+    users = List.copyOf(users);
+    Objects.requireNonNull(defaultUsername, "defaultUsername");
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Defaults suitable for a test: loopback, a free port, no preset users. */
+  public static ServerConfig forDataDir(Path dataDir) {
+    return new ServerConfig(
+        "127.0.0.1", 0, dataDir, List.of(), DEFAULT_USERNAME, Clock.systemUTC());
+  }
+
+  public ServerConfig withUsers(List<UserToken> newUsers) {
+    return new ServerConfig(host, port, dataDir, newUsers, defaultUsername, clock);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(host, newPort, dataDir, users, defaultUsername, clock);
+  }
+
+  /** A username and one API token of that user. */
+  public record UserToken(String username, String token) {
+
+    /** Parses {@code username:token}. */
+    public static UserToken parse(String spec) {
+      int colon = spec.indexOf(':');
+      if (colon <= 0 || colon == spec.length() - 1) {
+        throw new IllegalArgumentException(
+            "expected username:token, got '" + spec.replaceAll(":.*", ":…") + "'");
+      }
+      return new UserToken(spec.substring(0, colon).trim(), spec.substring(colon + 1).trim());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.standin.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.apify.json.ApifyJson;
+import dev.standin.server.apify.ActorService;
+import dev.standin.server.apify.ActorTasksResource;
+import dev.standin.server.apify.ActorsResource;
+import dev.standin.server.apify.DocumentJson;
+import dev.standin.server.apify.ResourceLocator;
+import dev.standin.server.apify.TaskService;
+import dev.standin.server.apify.Timestamps;
+import dev.standin.server.errors.ApifyExceptionMapper;
+import dev.standin.server.errors.JaxRsExceptionMapper;
+import dev.standin.server.errors.JsonExceptionMapper;
+import dev.standin.server.errors.UnexpectedExceptionMapper;
+import dev.standin.server.http.AuthFilter;
+import dev.standin.server.http.Created;
+import dev.standin.server.http.JacksonConfig;
+import dev.standin.server.http.LenientBooleanParams;
+import dev.standin.server.store.SqliteStore;
+import dev.standin.server.store.Store;
+import dev.standin.server.users.UserService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Optional;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** A running server: the store, the services and Jersey on Grizzly. Close it to stop. */
+public final class StandinServer implements AutoCloseable {
+
+  private final HttpServer http;
+  private final Store store;
+  private final URI baseUri;
+  private final Optional<String> createdToken;
+
+  private StandinServer(HttpServer http, Store store, URI baseUri, Optional<String> createdToken) {
+    this.http = http;
+    this.store = store;
+    this.baseUri = baseUri;
+    this.createdToken = createdToken;
+  }
+
+  public static StandinServer start(ServerConfig config) {
+    Store store = SqliteStore.open(config.dataDir());
+    try {
+      ObjectMapper mapper = ApifyJson.newMapper();
+      UserService users = new UserService(store, config.clock());
+      config.users().forEach(u -> users.ensureUserWithToken(u.username(), u.token()));
+      Optional<String> createdToken = Optional.empty();
+      if (!users.hasUsers()) {
+        String token = UserService.newToken();
+        users.ensureUserWithToken(config.defaultUsername(), token);
+        createdToken = Optional.of(token);
+      }
+
+      Timestamps timestamps = new Timestamps(config.clock());
+      DocumentJson json = new DocumentJson(mapper);
+      ResourceLocator locator = new ResourceLocator(store, users);
+      ActorService actors = new ActorService(store, locator, json, timestamps);
+      TaskService tasks = new TaskService(store, locator, actors, json, timestamps);
+
+      ResourceConfig app =
+          new ResourceConfig()
+              .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+              .register(JacksonFeature.withoutExceptionMappers())
+              .register(new JacksonConfig(mapper))
+              .register(
+                  new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                      bind(users).to(UserService.class);
+                      bind(actors).to(ActorService.class);
+                      bind(tasks).to(TaskService.class);
+                    }
+                  })
+              .register(AuthFilter.class)
+              .register(Created.class)
+              .register(LenientBooleanParams.class)
+              .register(ApifyExceptionMapper.class)
+              .register(JsonExceptionMapper.class)
+              .register(JaxRsExceptionMapper.class)
+              .register(UnexpectedExceptionMapper.class)
+              .register(ActorsResource.class)
+              .register(ActorTasksResource.class);
+
+      URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
+      HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, app, false);
+      http.start();
+      NetworkListener listener = http.getListeners().iterator().next();
+      URI actual = URI.create("http://" + config.host() + ":" + listener.getPort() + "/");
+      return new StandinServer(http, store, actual, createdToken);
+    } catch (IOException e) {
+      store.close();
+      throw new UncheckedIOException("cannot start the HTTP listener", e);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Where the server listens, ending in a slash, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The token of the default user, when this start created that user. */
+  public Optional<String> createdToken() {
+    return createdToken;
+  }
+
+  @Override
+  public void close() {
+    http.shutdownNow();
+    store.close();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.standin.server.apify;
+
+import dev.standin.apify.model.CreateTaskRequest;
+import dev.standin.apify.model.ListOfTasksResponse;
+import dev.standin.apify.model.Task;
+import dev.standin.apify.model.TaskResponse;
+import dev.standin.apify.model.UpdateTaskRequest;
+import dev.standin.apify.server.api.ActorTasksApi;
+import dev.standin.server.http.Caller;
+import dev.standin.server.http.Created;
+import dev.standin.server.store.User;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import java.util.Map;
+
+/** HTTP binding of the task routes; the rules live in {@link TaskService}. */
+public class ActorTasksResource implements ActorTasksApi {
+
+  private final TaskService tasks;
+  @Context private ContainerRequestContext request;
+
+  @Inject
+  public ActorTasksResource(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  @Override
+  public ListOfTasksResponse actorTasksGet(Long offset, Integer limit, Boolean desc) {
+    return new ListOfTasksResponse()
+        .data(tasks.list(caller(), offset, limit, Boolean.TRUE.equals(desc)));
+  }
+
+  @Override
+  public TaskResponse actorTasksPost(CreateTaskRequest createTaskRequest) {
+    Task task = tasks.create(caller(), createTaskRequest);
+    Created.mark(request, "/v2/actor-tasks/" + task.getId());
+    return new TaskResponse().data(task);
+  }
+
+  @Override
+  public TaskResponse actorTaskGet(String actorTaskId) {
+    return new TaskResponse().data(tasks.get(caller(), actorTaskId));
+  }
+
+  @Override
+  public TaskResponse actorTaskPut(String actorTaskId, UpdateTaskRequest updateTaskRequest) {
+    return new TaskResponse().data(tasks.update(caller(), actorTaskId, updateTaskRequest));
+  }
+
+  @Override
+  public void actorTaskDelete(String actorTaskId) {
+    tasks.delete(caller(), actorTaskId);
+  }
+
+  @Override
+  public Map<String, Object> actorTaskInputGet(String actorTaskId) {
+    return tasks.getInput(caller(), actorTaskId);
+  }
+
+  @Override
+  public Map<String, Object> actorTaskInputPut(String actorTaskId, Map<String, Object> body) {
+    return tasks.mergeInput(caller(), actorTaskId, body);
+  }
+
+  private User caller() {
+    return Caller.of(request);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.standin.server.apify;
+
+import dev.standin.apify.errors.ApifyError;
+import dev.standin.server.errors.ApifyException;
+import dev.standin.server.store.Collection;
+import dev.standin.server.store.Document;
+import dev.standin.server.store.Store;
+import dev.standin.server.store.User;
+import dev.standin.server.users.UserService;
+import java.util.function.Predicate;
+
+/**
+ * Resolves the ID path parameter of a resource in any of its three forms (the 17-character ID,
+ * {@code username~name}, {@code ~name} for the caller's own) and checks the caller may use it:
+ * missing → 404 {@code record-not-found}, someone else's → 403 {@code insufficient-permissions}.
+ */
+public final class ResourceLocator {
+
+  private final Store store;
+  private final UserService users;
+
+  public ResourceLocator(Store store, UserService users) {
+    this.store = store;
+    this.users = users;
+  }
+
+  /** The caller's own resource. */
+  public Document locateOwned(Collection collection, String idOrName, User caller, String what) {
+    return locate(collection, idOrName, caller, what, document -> false);
+  }
+
+  /**
+   * A resource the caller owns, or one that {@code sharedWithEveryone} says anybody may use (a
+   * public Actor, say).
+   */
+  public Document locate(
+      Collection collection,
+      String idOrName,
+      User caller,
+      String what,
+      Predicate<Document> sharedWithEveryone) {
+    Document document = find(collection, idOrName, caller, what);
+    if (!document.ownerId().equals(caller.id()) && !sharedWithEveryone.test(document)) {
+      throw new ApifyException(ApifyError.INSUFFICIENT_PERMISSIONS);
+    }
+    return document;
+  }
+
+  private Document find(Collection collection, String idOrName, User caller, String what) {
+    ApifyException notFound = ApifyException.notFound(what + " was not found");
+    int tilde = idOrName.indexOf('~');
+    if (tilde < 0) {
+      return store.find(collection, idOrName).orElseThrow(() -> notFound);
+    }
+    String username = idOrName.substring(0, tilde);
+    String name = idOrName.substring(tilde + 1);
+    String ownerId =
+        username.isEmpty()
+            ? caller.id()
+            : users.findByUsername(username).orElseThrow(() -> notFound).id();
+    return store.findByName(collection, ownerId, name).orElseThrow(() -> notFound);
+  }
+}

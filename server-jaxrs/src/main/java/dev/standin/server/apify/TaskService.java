@@ -1,0 +1,275 @@
+package dev.standin.server.apify;
+
+import dev.standin.apify.errors.ApifyError;
+import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.CreateTaskRequest;
+import dev.standin.apify.model.ListOfTasks;
+import dev.standin.apify.model.Task;
+import dev.standin.apify.model.TaskOptions;
+import dev.standin.apify.model.TaskShort;
+import dev.standin.apify.model.TaskStats;
+import dev.standin.apify.model.UpdateTaskRequest;
+import dev.standin.server.errors.ApifyException;
+import dev.standin.server.store.Collection;
+import dev.standin.server.store.Document;
+import dev.standin.server.store.NameTakenException;
+import dev.standin.server.store.Page;
+import dev.standin.server.store.Store;
+import dev.standin.server.store.User;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Actor tasks: create, read, list, delete, and the two partial updates with their merge rules. */
+public class TaskService {
+
+  /** PUT /v2/actor-tasks/{id}: present properties replace the stored ones whole. */
+  static final MergeTable<UpdateTaskRequest, Task> TASK_UPDATE =
+      MergeTable.<UpdateTaskRequest, Task>create()
+          .replace("name", u -> MergeTable.presentUnlessNull(u.getName()), Task::setName)
+          .replace("title", UpdateTaskRequest::getTitle_JsonNullable, Task::setTitle)
+          .replace("options", UpdateTaskRequest::getOptions_JsonNullable, Task::setOptions)
+          .replace("input", UpdateTaskRequest::getInput_JsonNullable, Task::setInput)
+          .replace(
+              "actorStandby", UpdateTaskRequest::getActorStandby_JsonNullable, Task::setActorStandby)
+          .readOnly(
+              "id",
+              "userId",
+              "actId",
+              "username",
+              "createdAt",
+              "modifiedAt",
+              "removedAt",
+              "stats",
+              "standbyUrl");
+
+  public static final int MAX_PAGE_SIZE = 1000;
+
+  private final Store store;
+  private final ResourceLocator locator;
+  private final ActorService actors;
+  private final DocumentJson json;
+  private final Timestamps timestamps;
+
+  public TaskService(
+      Store store,
+      ResourceLocator locator,
+      ActorService actors,
+      DocumentJson json,
+      Timestamps timestamps) {
+    this.store = store;
+    this.locator = locator;
+    this.actors = actors;
+    this.json = json;
+    this.timestamps = timestamps;
+  }
+
+  public Task create(User caller, CreateTaskRequest request) {
+    if (request == null || request.getActId() == null || request.getActId().isBlank()) {
+      throw ApifyException.invalidValue("Field \"actId\" is required.");
+    }
+    Rules.checkName("name", request.getName());
+    checkOptions(request.getOptions());
+    Actor actor = actors.toActor(actors.locateReadable(caller, request.getActId()));
+
+    OffsetDateTime now = timestamps.now();
+    Task task =
+        new Task()
+            .id(Ids.newId())
+            .userId(caller.id())
+            .actId(actor.getId())
+            .createdAt(now)
+            .modifiedAt(now)
+            .removedAt(null)
+            .stats(new TaskStats().totalRuns(0L))
+            .options(request.getOptions())
+            .input(request.getInput())
+            .title(request.getTitle())
+            .actorStandby(request.getActorStandby())
+            .standbyUrl(null);
+    if (request.getName() != null) {
+      insert(task.name(request.getName()));
+    } else {
+      insertWithFreeName(task, actor.getName() + "-task");
+    }
+    return withUsername(task, caller);
+  }
+
+  private void insert(Task task) {
+    try {
+      store.insert(Collection.ACTOR_TASKS, toDocument(task));
+    } catch (NameTakenException e) {
+      throw nameTaken();
+    }
+  }
+
+  /** Without a name the task gets {@code base}, or {@code base-2}, {@code base-3}, ... */
+  private void insertWithFreeName(Task task, String base) {
+    for (int n = 1; ; n++) {
+      String candidate = n == 1 ? base : base + "-" + n;
+      try {
+        store.insert(Collection.ACTOR_TASKS, toDocument(task.name(candidate)));
+        return;
+      } catch (NameTakenException taken) {
+        // try the next suffix
+      }
+    }
+  }
+
+  public Task get(User caller, String taskId) {
+    return withUsername(toTask(locate(caller, taskId)), caller);
+  }
+
+  public Task update(User caller, String taskId, UpdateTaskRequest request) {
+    if (request == null) {
+      throw new ApifyException(ApifyError.INVALID_INPUT, "The request body must be a JSON object.");
+    }
+    Rules.checkName("name", request.getName());
+    if (request.getOptions_JsonNullable().isPresent()) {
+      checkOptions(request.getOptions());
+    }
+    Document located = locate(caller, taskId);
+    Document updated =
+        updateDocument(
+            located.id(),
+            task -> {
+              TASK_UPDATE.apply(request, task);
+              task.setModifiedAt(timestamps.after(task.getModifiedAt()));
+            });
+    return withUsername(toTask(updated), caller);
+  }
+
+  /** The task's input; {@code {}} when it has none. */
+  public Map<String, Object> getInput(User caller, String taskId) {
+    return inputOf(toTask(locate(caller, taskId)));
+  }
+
+  /**
+   * PUT /v2/actor-tasks/{id}/input: a one-level merge. Top-level properties of {@code patch}
+   * replace the stored ones (nested values whole, {@code null} stored as null); others stay.
+   */
+  public Map<String, Object> mergeInput(User caller, String taskId, Map<String, Object> patch) {
+    if (patch == null) {
+      throw new ApifyException(
+          ApifyError.INVALID_INPUT, "Invalid input: the request body must be a JSON object.");
+    }
+    Document located = locate(caller, taskId);
+    Document updated =
+        updateDocument(
+            located.id(),
+            task -> {
+              Map<String, Object> merged = new LinkedHashMap<>(inputOf(task));
+              merged.putAll(patch);
+              task.setInput(merged);
+              task.setModifiedAt(timestamps.after(task.getModifiedAt()));
+            });
+    return inputOf(toTask(updated));
+  }
+
+  public void delete(User caller, String taskId) {
+    Document located = locate(caller, taskId);
+    store.delete(Collection.ACTOR_TASKS, located.id());
+  }
+
+  public ListOfTasks list(User caller, long offset, int limit, boolean desc) {
+    if (offset < 0) {
+      throw new ApifyException(ApifyError.INVALID_PARAMETER, "Parameter \"offset\" must not be negative.");
+    }
+    if (limit < 1) {
+      throw new ApifyException(ApifyError.INVALID_PARAMETER, "Parameter \"limit\" must be at least 1.");
+    }
+    int pageSize = Math.min(limit, MAX_PAGE_SIZE);
+    Page page = store.list(Collection.ACTOR_TASKS, caller.id(), offset, pageSize, desc);
+    Map<String, Optional<Actor>> actorsById = new HashMap<>();
+    List<TaskShort> items =
+        page.items().stream()
+            .map(this::toTask)
+            .map(
+                task -> {
+                  Optional<Actor> actor =
+                      actorsById.computeIfAbsent(task.getActId(), actors::findById);
+                  return new TaskShort()
+                      .id(task.getId())
+                      .userId(task.getUserId())
+                      .actId(task.getActId())
+                      .actName(actor.map(Actor::getName).orElse(null))
+                      .actUsername(actor.isPresent() ? caller.username() : null)
+                      .name(task.getName())
+                      .username(caller.username())
+                      .createdAt(task.getCreatedAt())
+                      .modifiedAt(task.getModifiedAt())
+                      .stats(task.getStats());
+                })
+            .toList();
+    return new ListOfTasks()
+        .total(page.total())
+        .offset(offset)
+        .limit(pageSize)
+        .desc(desc)
+        .count(items.size())
+        .items(items);
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private Document locate(User caller, String taskId) {
+    return locator.locateOwned(Collection.ACTOR_TASKS, taskId, caller, "Actor task");
+  }
+
+  /** One atomic read-modify-write of a stored task; a name clash is a 409 and stores nothing. */
+  private Document updateDocument(String id, java.util.function.Consumer<Task> change) {
+    try {
+      return store
+          .update(
+              Collection.ACTOR_TASKS,
+              id,
+              current -> {
+                Task task = toTask(current);
+                change.accept(task);
+                return current.withName(task.getName()).withJson(json.write(task));
+              })
+          .orElseThrow(() -> ApifyException.notFound("Actor task was not found"));
+    } catch (NameTakenException e) {
+      throw nameTaken();
+    }
+  }
+
+  private static void checkOptions(TaskOptions options) {
+    if (options == null) {
+      return;
+    }
+    Rules.checkMemoryMbytes("options.memoryMbytes", options.getMemoryMbytes());
+    Rules.checkNotNegative("options.timeoutSecs", options.getTimeoutSecs());
+    Rules.checkNotNegative("options.maxItems", options.getMaxItems());
+    Rules.checkNotNegative("options.maxTotalChargeUsd", options.getMaxTotalChargeUsd());
+  }
+
+  private static Map<String, Object> inputOf(Task task) {
+    Map<String, Object> input = task.getInput();
+    return input == null ? new LinkedHashMap<>() : input;
+  }
+
+  private Task toTask(Document document) {
+    return json.read(document.json(), Task.class);
+  }
+
+  private Document toDocument(Task task) {
+    return new Document(
+        task.getId(),
+        task.getUserId(),
+        task.getName(),
+        task.getCreatedAt().toInstant(),
+        json.write(task));
+  }
+
+  private static Task withUsername(Task task, User owner) {
+    return task.username(owner.username());
+  }
+
+  private static ApifyException nameTaken() {
+    return new ApifyException(ApifyError.ACTOR_TASK_NAME_NOT_UNIQUE);
+  }
+}

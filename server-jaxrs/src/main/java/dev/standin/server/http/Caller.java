@@ -1,0 +1,25 @@
+package dev.standin.server.http;
+
+import dev.standin.server.store.User;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/** The authenticated user of the current request, put there by {@link AuthFilter}. */
+public final class Caller {
+
+  private static final String PROPERTY = Caller.class.getName();
+
+  private Caller() {}
+
+  static void set(ContainerRequestContext request, User user) {
+    request.setProperty(PROPERTY, user);
+  }
+
+  /** The caller; every API route is authenticated, so this is never absent inside a resource. */
+  public static User of(ContainerRequestContext request) {
+    Object user = request.getProperty(PROPERTY);
+    if (user == null) {
+      throw new IllegalStateException("no authenticated caller on this request");
+    }
+    return (User) user;
+  }
+}

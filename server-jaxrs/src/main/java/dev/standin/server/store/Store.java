@@ -1,0 +1,67 @@
+package dev.standin.server.store;
+
+import java.util.Optional;
+
+/**
+ * Everything the server persists, behind one interface so that the embedded default and a shared
+ * database are interchangeable. Implementations guarantee:
+ *
+ * <ul>
+ *   <li>a method that returns has made its change durable (it survives a crash of the process);
+ *   <li>{@link #update} is an atomic read-modify-write: concurrent updates of one document are
+ *       applied one after the other, each to the result of the previous one, so none is lost;
+ *   <li>names are unique per owner and collection; a clash raises {@link NameTakenException} and
+ *       stores nothing.
+ * </ul>
+ */
+public interface Store extends AutoCloseable {
+
+  // --- users and their API tokens ---------------------------------------------------------
+
+  Optional<User> findUserById(String id);
+
+  Optional<User> findUserByUsername(String username);
+
+  /** Finds the owner of an API token by the token's hash (tokens are never stored in clear). */
+  Optional<User> findUserByTokenHash(String tokenHash);
+
+  /** Creates a user; {@link NameTakenException} when the username is taken. */
+  void createUser(User user);
+
+  /** Adds a token to a user; does nothing when the token already belongs to that user. */
+  void addToken(String userId, String tokenHash);
+
+  long countUsers();
+
+  // --- documents: Actors, tasks, ... -----------------------------------------------------
+
+  Optional<Document> find(Collection collection, String id);
+
+  Optional<Document> findByName(Collection collection, String ownerId, String name);
+
+  /** Inserts a new document; {@link NameTakenException} when its name is taken. */
+  void insert(Collection collection, Document document);
+
+  /**
+   * Atomically replaces a document with what {@code change} makes of its current version. An
+   * exception thrown by {@code change} aborts the update and stores nothing.
+   *
+   * @return the stored new version, or empty when there is no document with that ID
+   */
+  Optional<Document> update(Collection collection, String id, DocumentChange change);
+
+  /** @return whether a document was deleted */
+  boolean delete(Collection collection, String id);
+
+  /** One page of an owner's documents, ordered by creation (oldest first unless {@code desc}). */
+  Page list(Collection collection, String ownerId, long offset, int limit, boolean desc);
+
+  @Override
+  void close();
+
+  /** The change of an {@link #update}: receives the current version, returns the new one. */
+  @FunctionalInterface
+  interface DocumentChange {
+    Document apply(Document current);
+  }
+}

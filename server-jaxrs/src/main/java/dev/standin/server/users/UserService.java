@@ -1,0 +1,81 @@
+package dev.standin.server.users;
+
+import dev.standin.server.apify.Ids;
+import dev.standin.server.store.NameTakenException;
+import dev.standin.server.store.Store;
+import dev.standin.server.store.User;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Users and their API tokens. Tokens are random and long, so a SHA-256 digest is enough to keep
+ * them out of the store in clear while still finding a user by token in one lookup.
+ */
+public class UserService {
+
+  private static final String TOKEN_PREFIX = "apify_api_";
+
+  private final Store store;
+  private final Clock clock;
+
+  public UserService(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public Optional<User> findByToken(String token) {
+    return store.findUserByTokenHash(hash(token));
+  }
+
+  public Optional<User> findById(String id) {
+    return store.findUserById(id);
+  }
+
+  public Optional<User> findByUsername(String username) {
+    return store.findUserByUsername(username);
+  }
+
+  public boolean hasUsers() {
+    return store.countUsers() > 0;
+  }
+
+  /** Makes sure a user of that name exists and accepts {@code token}; returns the user. */
+  public User ensureUserWithToken(String username, String token) {
+    User user =
+        store
+            .findUserByUsername(username)
+            .orElseGet(() -> createUser(username));
+    store.addToken(user.id(), hash(token));
+    return user;
+  }
+
+  private User createUser(String username) {
+    User user = new User(Ids.newId(), username, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    try {
+      store.createUser(user);
+      return user;
+    } catch (NameTakenException raced) {
+      return store.findUserByUsername(username).orElseThrow(() -> raced);
+    }
+  }
+
+  /** A fresh token in the vendor's format. */
+  public static String newToken() {
+    return TOKEN_PREFIX + Ids.random(36);
+  }
+
+  static String hash(String token) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+}
