@@ -20,27 +20,25 @@ import dev.standin.server.http.LenientBooleanParams;
 import dev.standin.server.store.SqliteStore;
 import dev.standin.server.store.Store;
 import dev.standin.server.users.UserService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** A running server: the store, the services and Jersey on Grizzly. Close it to stop. */
+/** A running server: the store, the services and Jersey on Jetty. Close it to stop. */
 public final class StandinServer implements AutoCloseable {
 
-  private final HttpServer http;
+  private final Server http;
   private final Store store;
   private final URI baseUri;
   private final Optional<String> createdToken;
 
-  private StandinServer(HttpServer http, Store store, URI baseUri, Optional<String> createdToken) {
+  private StandinServer(Server http, Store store, URI baseUri, Optional<String> createdToken) {
     this.http = http;
     this.store = store;
     this.baseUri = baseUri;
@@ -91,17 +89,22 @@ public final class StandinServer implements AutoCloseable {
               .register(ActorTasksResource.class);
 
       URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
-      HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, app, false);
-      http.start();
-      NetworkListener listener = http.getListeners().iterator().next();
-      URI actual = URI.create("http://" + config.host() + ":" + listener.getPort() + "/");
+      Server http = JettyHttpContainerFactory.createServer(requested, app, false);
+      startListening(http);
+      int port = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
+      URI actual = URI.create("http://" + config.host() + ":" + port + "/");
       return new StandinServer(http, store, actual, createdToken);
-    } catch (IOException e) {
-      store.close();
-      throw new UncheckedIOException("cannot start the HTTP listener", e);
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  private static void startListening(Server http) {
+    try {
+      http.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the HTTP listener: " + e.getMessage(), e);
     }
   }
 
@@ -117,7 +120,12 @@ public final class StandinServer implements AutoCloseable {
 
   @Override
   public void close() {
-    http.shutdownNow();
-    store.close();
+    try {
+      http.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the HTTP listener did not stop cleanly", e);
+    } finally {
+      store.close();
+    }
   }
 }

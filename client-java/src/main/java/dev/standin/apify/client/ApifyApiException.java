@@ -1,0 +1,64 @@
+package dev.standin.apify.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.apify.errors.ApifyError;
+import dev.standin.apify.invoker.ApiException;
+import java.util.Optional;
+
+/**
+ * Any failed call: the HTTP status, the vendor's error {@code type} and message. Status 0 means the
+ * request never got an HTTP answer (connection refused, timeout); the cause tells why.
+ */
+public class ApifyApiException extends RuntimeException {
+
+  private final int status;
+  private final String type;
+
+  public ApifyApiException(int status, String type, String message, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.type = type;
+  }
+
+  /** The HTTP status, or 0 when there was no HTTP answer. */
+  public int status() {
+    return status;
+  }
+
+  /** The vendor's error type, e.g. {@code record-not-found}; null when the body had none. */
+  public String type() {
+    return type;
+  }
+
+  /** The catalogue entry of {@link #type()}, when this client knows it. */
+  public Optional<ApifyError> error() {
+    return type == null ? Optional.empty() : ApifyError.fromType(type);
+  }
+
+  static ApifyApiException from(ApiException e, ObjectMapper mapper) {
+    if (e.getCode() == 0) {
+      String why = e.getCause() != null ? e.getCause().toString() : e.getMessage();
+      return new ApifyApiException(0, null, "No HTTP answer: " + why, e);
+    }
+    String type = null;
+    String message = e.getMessage();
+    try {
+      JsonNode error = mapper.readTree(e.getResponseBody()).path("error");
+      if (error.hasNonNull("type")) {
+        type = error.get("type").asText();
+      }
+      if (error.hasNonNull("message")) {
+        message = error.get("message").asText();
+      }
+    } catch (Exception unreadable) {
+      // Not the vendor's error shape (a proxy's HTML page, say): keep the generic message.
+    }
+    return new ApifyApiException(e.getCode(), type, message, e);
+  }
+
+  @Override
+  public String toString() {
+    return "ApifyApiException{status=" + status + ", type=" + type + ", message=" + getMessage() + "}";
+  }
+}

@@ -1,0 +1,80 @@
+package dev.standin.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.standin.apify.client.ApifyApiException;
+import dev.standin.apify.client.ApifyClient;
+import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.CreateActorRequest;
+import dev.standin.apify.model.CreateTaskRequest;
+import dev.standin.apify.model.Task;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Base of every conformance test class: one server per class, clients for alice and bob, and a
+ * check after each test that every response it received matched the spec.
+ */
+abstract class ConformanceTest {
+
+  private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/apify.yaml");
+  private static final AtomicInteger NAMES = new AtomicInteger();
+
+  @TempDir static Path dataDir;
+
+  static ServerHarness server;
+  static ApifyClient alice;
+  static ApifyClient bob;
+
+  @BeforeAll
+  static void startServer() {
+    server = new ServerHarness(dataDir, VALIDATOR);
+    alice = server.client(ServerHarness.ALICE_TOKEN);
+    bob = server.client(ServerHarness.BOB_TOKEN);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @AfterEach
+  void everyResponseMatchedTheSpec() {
+    assertThat(VALIDATOR.drainViolations()).as("responses that do not match the spec").isEmpty();
+  }
+
+  /** A name no other test uses, so tests in one class do not collide. */
+  static String uniqueName(String prefix) {
+    return prefix + "-" + NAMES.incrementAndGet();
+  }
+
+  static Actor newActor(ApifyClient client) {
+    return client.actors().create(new CreateActorRequest().name(uniqueName("actor")));
+  }
+
+  static Task newTask(ApifyClient client) {
+    Actor actor = newActor(client);
+    return client
+        .tasks()
+        .create(new CreateTaskRequest().actId(actor.getId()).name(uniqueName("task")));
+  }
+
+  /** Runs a client call that must fail, and returns the failure. */
+  static ApifyApiException failure(ThrowingCallable call) {
+    ApifyApiException e = catchThrowableOfType(ApifyApiException.class, call);
+    assertThat(e).as("the call should have failed").isNotNull();
+    return e;
+  }
+
+  static void assertError(ApifyApiException e, int status, String type) {
+    assertThat(e.status()).as("status of " + e).isEqualTo(status);
+    assertThat(e.type()).as("type of " + e).isEqualTo(type);
+    assertThat(e.getMessage()).isNotBlank();
+  }
+}
