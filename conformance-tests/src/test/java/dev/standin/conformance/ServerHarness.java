@@ -10,15 +10,14 @@ import dev.standin.server.StandinServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A real server on a free loopback port with its own data directory, two users (alice and bob)
- * and, for each, a client whose every response is validated against the spec.
+ * A real server on a free loopback port with its own data directory, two users (alice and bob) and,
+ * for each, a client whose every response is validated against the spec.
  */
 final class ServerHarness implements AutoCloseable {
 
@@ -69,7 +68,8 @@ final class ServerHarness implements AutoCloseable {
    * A hand-made request, for what the typed client cannot send (a JSON array as the body, a
    * malformed document, a wrong method). Its answer is validated like every other.
    */
-  RawResponse raw(String method, String pathAndQuery, String token, String contentType, String body) {
+  RawResponse raw(
+      String method, String pathAndQuery, String token, String contentType, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(server.baseUri().resolve(pathAndQuery.substring(1)))
             .method(

@@ -21,9 +21,9 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
- * A java.net.http client that shows every response to a {@link SpecValidator} before handing it
- * to the caller unchanged. Plugged into the generated client through its HttpClient.Builder, so
- * every answer the tests receive is checked against the spec.
+ * A java.net.http client that shows every response to a {@link SpecValidator} before handing it to
+ * the caller unchanged. Plugged into the generated client through its HttpClient.Builder, so every
+ * answer the tests receive is checked against the spec.
  */
 final class SpecValidatingHttpClient extends HttpClient {
 

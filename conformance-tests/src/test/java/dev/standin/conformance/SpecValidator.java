@@ -4,6 +4,11 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +31,8 @@ final class SpecValidator {
   private final OpenApiInteractionValidator validator;
   private final List<String> violations = new ArrayList<>();
   private final AtomicInteger checked = new AtomicInteger();
+  private final Set<String> errorTypes;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   SpecValidator(String bundledSpecResource) {
     try (InputStream in = SpecValidator.class.getResourceAsStream(bundledSpecResource)) {
@@ -33,6 +41,7 @@ final class SpecValidator {
       }
       String spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+      this.errorTypes = errorTypesOf(spec);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -48,14 +57,51 @@ final class SpecValidator {
     Request.Method method = Request.Method.valueOf(request.method().toUpperCase(Locale.ROOT));
     ValidationReport report =
         validator.validateResponse(request.uri().getRawPath(), method, answer.build());
-    if (report.hasErrors()) {
-      String where = request.method() + " " + request.uri().getRawPath() + " → " + response.statusCode();
-      synchronized (violations) {
-        report.getMessages().stream()
-            .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-            .forEach(m -> violations.add(where + ": " + m.getMessage()));
+    String where =
+        request.method() + " " + request.uri().getRawPath() + " → " + response.statusCode();
+    List<String> problems = new ArrayList<>();
+    for (ValidationReport.Message m : report.getMessages()) {
+      if (m.getLevel() != ValidationReport.Level.ERROR) {
+        continue;
+      }
+      if (OUTSIDE_THE_SPEC.contains(m.getKey())) {
+        // A route or method the spec does not have: the answer must still be a vendor error.
+        problems.addAll(errorShapeProblems(response));
+      } else {
+        problems.add(m.getMessage());
       }
     }
+    synchronized (violations) {
+      problems.forEach(p -> violations.add(where + ": " + p));
+    }
+  }
+
+  /** Report keys meaning "this request is not an operation of the spec". */
+  private static final Set<String> OUTSIDE_THE_SPEC =
+      Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
+
+  private List<String> errorShapeProblems(HttpResponse<byte[]> response) {
+    if (response.statusCode() < 400) {
+      return List.of("a request outside the spec was answered with success");
+    }
+    try {
+      JsonNode error = MAPPER.readTree(response.body()).path("error");
+      String type = error.path("type").asText("");
+      if (!error.path("message").isTextual() || !errorTypes.contains(type)) {
+        return List.of(
+            "not a vendor error body: " + new String(response.body(), StandardCharsets.UTF_8));
+      }
+      return List.of();
+    } catch (IOException e) {
+      return List.of("error body is not JSON");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> errorTypesOf(String spec) {
+    OpenAPI openApi = new OpenAPIV3Parser().readContents(spec).getOpenAPI();
+    Schema<String> errorType = openApi.getComponents().getSchemas().get("ErrorType");
+    return Set.copyOf(errorType.getEnum());
   }
 
   /** Returns and forgets the violations seen so far. */

@@ -25,17 +25,16 @@ class TaskInputTest extends ConformanceTest {
   void presentPropertiesReplaceAbsentOnesStay() {
     Task task = taskWithInput(Map.of("keep", "old", "change", "old"));
 
-    Map<String, Object> merged = alice.task(task.getId()).updateInput(Map.of("change", "new", "add", 3));
+    Map<String, Object> merged =
+        alice.task(task.getId()).updateInput(Map.of("change", "new", "add", 3));
 
-    assertThat(merged)
-        .containsOnly(entry("keep", "old"), entry("change", "new"), entry("add", 3));
+    assertThat(merged).containsOnly(entry("keep", "old"), entry("change", "new"), entry("add", 3));
     assertThat(alice.task(task.getId()).getInput()).contains(merged);
   }
 
   @Test
   void nestedObjectsAndArraysAreReplacedWhole() {
-    Task task =
-        taskWithInput(Map.of("nested", Map.of("a", 1, "b", 2), "list", List.of(1, 2, 3)));
+    Task task = taskWithInput(Map.of("nested", Map.of("a", 1, "b", 2), "list", List.of(1, 2, 3)));
 
     Map<String, Object> merged =
         alice.task(task.getId()).updateInput(Map.of("nested", Map.of("c", 3), "list", List.of(9)));
@@ -77,7 +76,10 @@ class TaskInputTest extends ConformanceTest {
 
     ServerHarness.RawResponse response =
         server.rawJson(
-            "PUT", "/v2/actor-tasks/" + task.getId() + "/input", ServerHarness.ALICE_TOKEN, "{\"x\":1}");
+            "PUT",
+            "/v2/actor-tasks/" + task.getId() + "/input",
+            ServerHarness.ALICE_TOKEN,
+            "{\"x\":1}");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().get("data").asText()).isEqualTo("is just a key here");
@@ -90,7 +92,8 @@ class TaskInputTest extends ConformanceTest {
     String path = "/v2/actor-tasks/" + task.getId() + "/input";
 
     for (String body : List.of("[1,2]", "\"text\"", "42", "null", "true", "{\"unclosed\": ", "")) {
-      ServerHarness.RawResponse response = server.rawJson("PUT", path, ServerHarness.ALICE_TOKEN, body);
+      ServerHarness.RawResponse response =
+          server.rawJson("PUT", path, ServerHarness.ALICE_TOKEN, body);
       assertThat(response.status()).as("status for body %s", body).isEqualTo(400);
       assertThat(response.errorType()).as("type for body %s", body).isEqualTo("invalid-input");
     }

@@ -34,7 +34,8 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       defaultValue = "${env:STANDIN_DATA_DIR:-data}",
-      description = "Directory of the embedded store (env STANDIN_DATA_DIR, default ${DEFAULT-VALUE}).")
+      description =
+          "Directory of the embedded store (env STANDIN_DATA_DIR, default ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(
@@ -67,7 +68,9 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     List<UserToken> presetUsers =
-        users == null ? List.of() : users.stream().filter(s -> !s.isBlank()).map(UserToken::parse).toList();
+        users == null
+            ? List.of()
+            : users.stream().filter(s -> !s.isBlank()).map(UserToken::parse).toList();
     ServerConfig config =
         new ServerConfig(host, port, dataDir, presetUsers, defaultUsername, Clock.systemUTC());
     StandinServer server = StandinServer.start(config);
@@ -86,7 +89,10 @@ public final class Main implements Callable<Integer> {
         .ifPresent(
             token ->
                 System.out.println(
-                    "Created user '" + defaultUsername + "' with API token: " + token
+                    "Created user '"
+                        + defaultUsername
+                        + "' with API token: "
+                        + token
                         + "\n(shown once; only its hash is stored)"));
     stopped.await();
     return 0;

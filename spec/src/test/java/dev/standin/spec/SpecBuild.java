@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Build step of the spec module: every {@code <api>/openapi.yaml} under the source folder is
- * parsed and validated by swagger-parser, checked against the house rules, and written as one
- * bundled file ({@code <api>.yaml} and {@code <api>.json}) into the output folder.
+ * Build step of the spec module: every {@code <api>/openapi.yaml} under the source folder is parsed
+ * and validated by swagger-parser, checked against the house rules, and written as one bundled file
+ * ({@code <api>.yaml} and {@code <api>.json}) into the output folder.
  *
  * <p>Exits non-zero, naming the file and the rule, when any document has a problem.
  */
@@ -53,7 +53,10 @@ public final class SpecBuild {
 
   static List<Path> findRootDocuments(Path sourceDir) throws IOException {
     try (Stream<Path> apis = Files.list(sourceDir)) {
-      return apis.map(dir -> dir.resolve("openapi.yaml")).filter(Files::isRegularFile).sorted().toList();
+      return apis.map(dir -> dir.resolve("openapi.yaml"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
     }
   }
 

@@ -51,8 +51,7 @@ public final class SpecLint {
             (path, item) ->
                 item.readOperationsMap()
                     .forEach(
-                        (method, op) ->
-                            checkOperation(root, path, method, op, openApi, problems)));
+                        (method, op) -> checkOperation(root, path, method, op, openApi, problems)));
   }
 
   private static void checkOperation(
@@ -75,12 +74,12 @@ public final class SpecLint {
     if (isBlank(op.getDescription())) {
       problems.add(where + "[description] every operation needs a description");
     }
-    Map<String, ApiResponse> responses =
-        op.getResponses() == null ? Map.of() : op.getResponses();
+    Map<String, ApiResponse> responses = op.getResponses() == null ? Map.of() : op.getResponses();
     if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
       problems.add(where + "[success-response] no 2xx response declared");
     }
-    boolean secured = op.getSecurity() != null ? !op.getSecurity().isEmpty() : hasGlobalSecurity(openApi);
+    boolean secured =
+        op.getSecurity() != null ? !op.getSecurity().isEmpty() : hasGlobalSecurity(openApi);
     if (secured && !responses.containsKey("401")) {
       problems.add(where + "[auth-errors] a secured operation must declare 401");
     }

@@ -59,6 +59,12 @@ public class ApifyApiException extends RuntimeException {
 
   @Override
   public String toString() {
-    return "ApifyApiException{status=" + status + ", type=" + type + ", message=" + getMessage() + "}";
+    return "ApifyApiException{status="
+        + status
+        + ", type="
+        + type
+        + ", message="
+        + getMessage()
+        + "}";
   }
 }

@@ -34,7 +34,8 @@ public final class ApifyClient {
     apiClient.setReadTimeout(builder.timeout);
     String token = builder.token;
     if (token != null) {
-      apiClient.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+      apiClient.setRequestInterceptor(
+          request -> request.header("Authorization", "Bearer " + token));
     }
     this.tasksApi = new ActorTasksApi(apiClient);
     this.actorsApi = new ActorsApi(apiClient);

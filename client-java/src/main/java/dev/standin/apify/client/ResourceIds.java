@@ -1,6 +1,9 @@
 package dev.standin.apify.client;
 
-/** Resource IDs as the API wants them in a path: {@code username/name} becomes {@code username~name}. */
+/**
+ * Resource IDs as the API wants them in a path: {@code username/name} becomes {@code
+ * username~name}.
+ */
 public final class ResourceIds {
 
   private ResourceIds() {}

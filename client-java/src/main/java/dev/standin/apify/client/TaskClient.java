@@ -24,9 +24,7 @@ public final class TaskClient {
     return call.runOrEmptyIfMissing(() -> api.actorTaskGet(id).getData());
   }
 
-  /**
-   * Replaces each property set on {@code changes} (set to null clears it); unset ones are kept.
-   */
+  /** Replaces each property set on {@code changes} (set to null clears it); unset ones are kept. */
   public Task update(UpdateTaskRequest changes) {
     return call.run(() -> api.actorTaskPut(id, changes).getData());
   }

@@ -64,7 +64,8 @@ public class ActorService {
     try {
       store.insert(
           Collection.ACTORS,
-          new Document(actor.getId(), caller.id(), actor.getName(), now.toInstant(), json.write(actor)));
+          new Document(
+              actor.getId(), caller.id(), actor.getName(), now.toInstant(), json.write(actor)));
     } catch (NameTakenException e) {
       throw new ApifyException(ApifyError.ACTOR_NAME_NOT_UNIQUE);
     }
@@ -103,8 +104,7 @@ public class ActorService {
     if (actor.getUserId().equals(caller.id())) {
       return actor.username(caller.username());
     }
-    return actor.username(
-        storeUsername(actor.getUserId()));
+    return actor.username(storeUsername(actor.getUserId()));
   }
 
   private String storeUsername(String userId) {

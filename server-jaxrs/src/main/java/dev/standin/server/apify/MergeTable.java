@@ -10,8 +10,8 @@ import java.util.function.Function;
 import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
- * How each property of a partial update lands on a stored resource, written as a table so a
- * reader sees the rules at a glance:
+ * How each property of a partial update lands on a stored resource, written as a table so a reader
+ * sees the rules at a glance:
  *
  * <ul>
  *   <li>{@code replace}: present in the request → the stored value is replaced whole (an explicit

@@ -34,7 +34,9 @@ public class TaskService {
           .replace("options", UpdateTaskRequest::getOptions_JsonNullable, Task::setOptions)
           .replace("input", UpdateTaskRequest::getInput_JsonNullable, Task::setInput)
           .replace(
-              "actorStandby", UpdateTaskRequest::getActorStandby_JsonNullable, Task::setActorStandby)
+              "actorStandby",
+              UpdateTaskRequest::getActorStandby_JsonNullable,
+              Task::setActorStandby)
           .readOnly(
               "id",
               "userId",
@@ -176,10 +178,12 @@ public class TaskService {
 
   public ListOfTasks list(User caller, long offset, int limit, boolean desc) {
     if (offset < 0) {
-      throw new ApifyException(ApifyError.INVALID_PARAMETER, "Parameter \"offset\" must not be negative.");
+      throw new ApifyException(
+          ApifyError.INVALID_PARAMETER, "Parameter \"offset\" must not be negative.");
     }
     if (limit < 1) {
-      throw new ApifyException(ApifyError.INVALID_PARAMETER, "Parameter \"limit\" must be at least 1.");
+      throw new ApifyException(
+          ApifyError.INVALID_PARAMETER, "Parameter \"limit\" must be at least 1.");
     }
     int pageSize = Math.min(limit, MAX_PAGE_SIZE);
     Page page = store.list(Collection.ACTOR_TASKS, caller.id(), offset, pageSize, desc);

@@ -15,7 +15,9 @@ public final class Timestamps {
   }
 
   public OffsetDateTime now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    return OffsetDateTime.now(clock)
+        .withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** A modification time that is later than {@code previous}, even within one millisecond. */

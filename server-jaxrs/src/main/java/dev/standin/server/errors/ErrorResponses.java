@@ -16,7 +16,10 @@ public final class ErrorResponses {
     ErrorResponse body =
         new ErrorResponse()
             .error(new ErrorDetail().type(ErrorType.fromValue(error.type())).message(message));
-    return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    return Response.status(error.status())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(body)
+        .build();
   }
 
   public static Response of(ApifyError error) {

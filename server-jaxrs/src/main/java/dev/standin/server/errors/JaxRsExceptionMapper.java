@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
-import org.glassfish.jersey.server.ParamException;
 import java.util.TreeSet;
+import org.glassfish.jersey.server.ParamException;
 
 /**
  * Errors the JAX-RS runtime raises before our code runs (no such route, wrong method, wrong media
@@ -41,7 +41,8 @@ public class JaxRsExceptionMapper implements ExceptionMapper<WebApplicationExcep
     int status = e.getResponse().getStatus();
     if (status >= 400 && status < 500) {
       return ErrorResponses.of(
-          ApifyError.INVALID_PARAMETER, "The request could not be understood: check its parameters.");
+          ApifyError.INVALID_PARAMETER,
+          "The request could not be understood: check its parameters.");
     }
     return UnexpectedExceptionMapper.internalError(e);
   }

@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Authenticates every API request by its token: {@code Authorization: Bearer <token>} or the
- * {@code token} query parameter (the header wins when both are sent). Runs after route matching,
- * so unknown routes and wrong methods are answered as such, with or without a token.
+ * Authenticates every API request by its token: {@code Authorization: Bearer <token>} or the {@code
+ * token} query parameter (the header wins when both are sent). Runs after route matching, so
+ * unknown routes and wrong methods are answered as such, with or without a token.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -37,9 +37,7 @@ public class AuthFilter implements ContainerRequestFilter {
     }
     Caller.set(
         request,
-        users
-            .findByToken(token)
-            .orElseThrow(() -> new ApifyException(ApifyError.INVALID_TOKEN)));
+        users.findByToken(token).orElseThrow(() -> new ApifyException(ApifyError.INVALID_TOKEN)));
   }
 
   private static String tokenOf(ContainerRequestContext request) {

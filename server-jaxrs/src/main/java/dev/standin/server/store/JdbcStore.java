@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * The SQL shared by the relational stores. Subclasses decide how a write transaction is entered
- * (and so how concurrent writers are serialised), how a row is locked for a read-modify-write,
- * and how the database reports a unique-key clash.
+ * (and so how concurrent writers are serialised), how a row is locked for a read-modify-write, and
+ * how the database reports a unique-key clash.
  */
 public abstract class JdbcStore implements Store {
 
@@ -74,7 +74,9 @@ public abstract class JdbcStore implements Store {
   @Override
   public Optional<User> findUserByUsername(String username) {
     return read(
-        c -> queryUser(c, "SELECT id, username, created_at FROM users WHERE username = ?", username));
+        c ->
+            queryUser(
+                c, "SELECT id, username, created_at FROM users WHERE username = ?", username));
   }
 
   @Override

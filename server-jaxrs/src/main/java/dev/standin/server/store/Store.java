@@ -50,7 +50,9 @@ public interface Store extends AutoCloseable {
    */
   Optional<Document> update(Collection collection, String id, DocumentChange change);
 
-  /** @return whether a document was deleted */
+  /**
+   * @return whether a document was deleted
+   */
   boolean delete(Collection collection, String id);
 
   /** One page of an owner's documents, ordered by creation (oldest first unless {@code desc}). */

@@ -47,10 +47,7 @@ public class UserService {
 
   /** Makes sure a user of that name exists and accepts {@code token}; returns the user. */
   public User ensureUserWithToken(String username, String token) {
-    User user =
-        store
-            .findUserByUsername(username)
-            .orElseGet(() -> createUser(username));
+    User user = store.findUserByUsername(username).orElseGet(() -> createUser(username));
     store.addToken(user.id(), hash(token));
     return user;
   }

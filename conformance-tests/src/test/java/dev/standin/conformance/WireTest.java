@@ -1,0 +1,68 @@
+package dev.standin.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.standin.apify.model.Task;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** HTTP-level behaviour: methods, media types and unknown routes, in the vendor's error shape. */
+class WireTest extends ConformanceTest {
+
+  @Test
+  void aWrongMethodIs405ListingTheAllowedOnes() {
+    Task task = newTask(alice);
+
+    ServerHarness.RawResponse response =
+        server.rawJson(
+            "POST", "/v2/actor-tasks/" + task.getId() + "/input", ServerHarness.ALICE_TOKEN, "{}");
+
+    assertThat(response.status()).isEqualTo(405);
+    assertThat(response.errorType()).isEqualTo("method-not-allowed");
+    assertThat(response.json().path("error").path("message").asText())
+        .isEqualTo(
+            "This API end-point can only be accessed using the following HTTP methods: GET,OPTIONS,PUT");
+    assertThat(response.headers().get("Allow").get(0)).contains("PUT");
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIs400InvalidContentTypeHeaderAndChangesNothing() {
+    Task task = newTask(alice);
+
+    ServerHarness.RawResponse response =
+        server.raw(
+            "PUT",
+            "/v2/actor-tasks/" + task.getId() + "/input",
+            ServerHarness.ALICE_TOKEN,
+            "text/plain",
+            "{\"a\": 1}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorType()).isEqualTo("invalid-content-type-header");
+    assertThat(alice.task(task.getId()).getInput()).contains(Map.of());
+  }
+
+  @Test
+  void duplicateKeysAreRejected() {
+    Task task = newTask(alice);
+
+    ServerHarness.RawResponse response =
+        server.rawJson(
+            "PUT",
+            "/v2/actor-tasks/" + task.getId() + "/input",
+            ServerHarness.ALICE_TOKEN,
+            "{\"a\": 1, \"a\": 2}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorType()).isEqualTo("invalid-input");
+  }
+
+  @Test
+  void anUnknownRouteIs404InTheVendorsShape() {
+    ServerHarness.RawResponse response =
+        server.raw("GET", "/v2/no-such-thing", ServerHarness.ALICE_TOKEN, null, null);
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.errorType()).isEqualTo("page-not-found");
+  }
+}
