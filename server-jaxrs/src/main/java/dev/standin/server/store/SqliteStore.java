@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -18,19 +16,22 @@ import org.sqlite.SQLiteException;
  * The embedded default store: one SQLite file in the data directory, no setup needed.
  *
  * <p>Durability: write-ahead log with {@code synchronous=FULL}, so a committed write has been
- * fsync'ed before the method returns. Concurrency: writers are serialised by one in-process lock
- * (one process owns the file), readers run beside them thanks to the write-ahead log.
+ * fsync'ed before the method returns. Concurrency: all writes go through one writer connection with
+ * group commit ({@link GroupCommitWriter}), which serialises them (one process owns the file) and
+ * shares one fsync among the writes that arrive together; readers run beside it thanks to the
+ * write-ahead log.
  */
 public final class SqliteStore extends JdbcStore {
 
   public static final String FILE_NAME = "standin.db";
 
   private final HikariDataSource pool;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  private final GroupCommitWriter writer;
 
-  private SqliteStore(HikariDataSource pool) {
+  private SqliteStore(HikariDataSource pool, GroupCommitWriter writer) {
     super(pool);
     this.pool = pool;
+    this.writer = writer;
   }
 
   /** Opens (creating when needed) the store in {@code dataDir} and brings its schema up to date. */
@@ -59,28 +60,24 @@ public final class SqliteStore extends JdbcStore {
           .locations("classpath:db/migration/sqlite")
           .load()
           .migrate();
+      return new SqliteStore(pool, new GroupCommitWriter(pool.getConnection(), "sqlite-writer"));
+    } catch (SQLException e) {
+      pool.close();
+      throw new StoreException("cannot open the writer connection", e);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    return new SqliteStore(pool);
   }
 
   @Override
   protected <T> T inWriteTransaction(SqlWork<T> work) {
-    writeLock.lock();
-    try (Connection connection = dataSource().getConnection()) {
-      return transaction(connection, work);
-    } catch (SQLException e) {
-      throw new StoreException("write failed", e);
-    } finally {
-      writeLock.unlock();
-    }
+    return writer.submit(work);
   }
 
   @Override
   protected String lockRowClause() {
-    return ""; // the write lock already serialises every read-modify-write
+    return ""; // the single writer already serialises every read-modify-write
   }
 
   @Override
@@ -92,6 +89,7 @@ public final class SqliteStore extends JdbcStore {
 
   @Override
   public void close() {
+    writer.close();
     pool.close();
   }
 }
