@@ -55,8 +55,13 @@ final class Chromium {
                 + ") or at $STANDIN_CHROMIUM, and this user cannot install one (needs root and"
                 + " apt-get). Install it with `apt-get install chromium` to run this test.");
       }
-      run(List.of("apt-get", "update"), 10);
-      run(List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium"), 15);
+      // Waits for a dpkg lock held by another install rather than failing at once.
+      String lockWait = "DPkg::Lock::Timeout=300";
+      run(List.of("apt-get", "-o", lockWait, "update"), 10);
+      run(
+          List.of(
+              "apt-get", "-o", lockWait, "install", "-y", "--no-install-recommends", "chromium"),
+          15);
       found = find();
     }
     binary =
