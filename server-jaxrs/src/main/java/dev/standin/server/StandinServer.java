@@ -9,6 +9,7 @@ import dev.standin.server.apify.DocumentJson;
 import dev.standin.server.apify.ResourceLocator;
 import dev.standin.server.apify.TaskService;
 import dev.standin.server.apify.Timestamps;
+import dev.standin.server.docs.DocsResource;
 import dev.standin.server.errors.ApifyExceptionMapper;
 import dev.standin.server.errors.JaxRsExceptionMapper;
 import dev.standin.server.errors.JsonExceptionMapper;
@@ -86,7 +87,8 @@ public final class StandinServer implements AutoCloseable {
               .register(JaxRsExceptionMapper.class)
               .register(UnexpectedExceptionMapper.class)
               .register(ActorsResource.class)
-              .register(ActorTasksResource.class);
+              .register(ActorTasksResource.class)
+              .register(new DocsResource("apify"));
 
       URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
       Server http = JettyHttpContainerFactory.createServer(requested, app, false);

@@ -1,5 +1,7 @@
 package dev.standin.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -12,10 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +34,7 @@ public final class SpecLint {
 
   private static final Set<String> SCHEMA_TYPES =
       Set.of("string", "number", "integer", "boolean", "array", "object");
+  private static final Pattern RENAMED = Pattern.compile("(.+)_\\d+");
   private static final Pattern REF = Pattern.compile("\\$ref:\\s*['\"]?([^'\"#\\s]+)");
 
   private SpecLint() {}
@@ -36,6 +43,8 @@ public final class SpecLint {
     List<String> problems = new ArrayList<>();
     checkOperations(root, openApi, problems);
     checkSchemaTypes(root, openApi, problems);
+    checkUniqueSchemaNames(root, openApi, problems);
+    checkEveryComponentIsUsed(root, openApi, problems);
     checkEveryFileIsUsed(root, problems);
     return problems;
   }
@@ -156,13 +165,98 @@ public final class SpecLint {
     }
   }
 
+  /**
+   * A component's name comes from its file name ({@code schemas/Task.yaml} becomes {@code Task}).
+   * Two files of one name in different folders make the parser rename one ({@code Task_1}), and
+   * names that differ only in case collide as generated classes on case-insensitive file systems.
+   */
+  @SuppressWarnings("rawtypes")
+  private static void checkUniqueSchemaNames(Path root, OpenAPI openApi, List<String> problems) {
+    Path dir = root.getParent();
+    Map<String, List<Path>> byName = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files
+          .filter(p -> p.toString().endsWith(".yaml") && !p.equals(root))
+          .map(dir::relativize)
+          .filter(p -> p.getNameCount() > 1)
+          .forEach(
+              p -> {
+                String name = p.getFileName().toString().replaceFirst("\\.yaml$", "");
+                String key = p.getName(0) + "/" + name.toLowerCase(Locale.ROOT);
+                byName.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byName.values().stream()
+        .filter(paths -> paths.size() > 1)
+        .forEach(
+            paths ->
+                problems.add(
+                    root
+                        + ": [unique-schema-name] these files would become components of the same"
+                        + " name: "
+                        + paths));
+
+    Map<String, Schema> schemas =
+        openApi.getComponents() == null || openApi.getComponents().getSchemas() == null
+            ? Map.of()
+            : openApi.getComponents().getSchemas();
+    Map<String, String> lowerCase = new HashMap<>();
+    for (String name : schemas.keySet()) {
+      String clash = lowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      if (clash != null) {
+        problems.add(
+            root
+                + ": schema "
+                + name
+                + ": [unique-schema-name] differs only in case from schema "
+                + clash);
+      }
+      Matcher renamed = RENAMED.matcher(name);
+      if (renamed.matches() && schemas.containsKey(renamed.group(1))) {
+        problems.add(
+            root
+                + ": schema "
+                + name
+                + ": [unique-schema-name] two different schemas are named "
+                + renamed.group(1)
+                + "; the parser renamed one");
+      }
+    }
+  }
+
+  /**
+   * A component written in the root document that nothing refers to is dead text a reader would
+   * wrongly take for part of the contract. (Components the parser brought in from files and then
+   * inlined are dropped from the bundle by {@link ComponentUsage#prune}; unused files are caught by
+   * the unused-file rule.)
+   */
+  private static void checkEveryComponentIsUsed(Path root, OpenAPI openApi, List<String> problems) {
+    JsonNode authored;
+    try {
+      authored = Yaml.mapper().readTree(root.toFile()).path("components");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String unused : ComponentUsage.unused(openApi)) {
+      if (!authored.at("/" + unused).isMissingNode()) {
+        problems.add(
+            root
+                + ": components/"
+                + unused
+                + ": [unused-component] nothing refers to this component");
+      }
+    }
+  }
+
   /** A file in the document's folder that nothing references is dead weight or a forgotten $ref. */
   private static void checkEveryFileIsUsed(Path root, List<String> problems) {
     Path dir = root.getParent();
     try (Stream<Path> files = Files.walk(dir)) {
       List<Path> yamlFiles =
           files.filter(p -> p.toString().endsWith(".yaml")).map(Path::normalize).toList();
-      Set<Path> referenced = new java.util.HashSet<>();
+      Set<Path> referenced = new HashSet<>();
       for (Path file : yamlFiles) {
         Matcher m = REF.matcher(Files.readString(file));
         while (m.find()) {

@@ -8,13 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Authenticates every API request by its token: {@code Authorization: Bearer <token>} or the {@code
- * token} query parameter (the header wins when both are sent). Runs after route matching, so
- * unknown routes and wrong methods are answered as such, with or without a token.
+ * Authenticates every request by its token, except on resources marked {@link PublicRoute}: {@code
+ * Authorization: Bearer <token>} or the {@code token} query parameter (the header wins when both
+ * are sent). Runs after route matching, so unknown routes and wrong methods are answered as such,
+ * with or without a token.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -24,6 +27,8 @@ public class AuthFilter implements ContainerRequestFilter {
 
   private final UserService users;
 
+  @Context private ResourceInfo resource;
+
   @Inject
   public AuthFilter(UserService users) {
     this.users = users;
@@ -31,6 +36,10 @@ public class AuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    Class<?> resourceClass = resource.getResourceClass();
+    if (resourceClass != null && resourceClass.isAnnotationPresent(PublicRoute.class)) {
+      return;
+    }
     String token = tokenOf(request);
     if (token == null || token.isBlank()) {
       throw new ApifyException(ApifyError.TOKEN_NOT_PROVIDED);

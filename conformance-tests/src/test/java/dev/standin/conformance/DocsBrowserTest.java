@@ -1,0 +1,75 @@
+package dev.standin.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loads {@code /docs} in headless Chromium, as a reviewer would, and checks that the rendered page
+ * lists every PUT operation of the bundled document. Keeps a screenshot in {@code target/docs/}.
+ */
+class DocsBrowserTest extends ConformanceTest {
+
+  @Test
+  void theDocsPageListsEveryPutOperation(@TempDir Path profile) throws IOException {
+    Chromium.findOrInstall();
+    Map<String, String> puts = putSummariesByPath(bundledSpec("apify"));
+    assertThat(puts).isNotEmpty();
+
+    Document dom = Jsoup.parse(Chromium.dumpDom(server.baseUri().resolve("docs"), profile));
+
+    for (Map.Entry<String, String> put : puts.entrySet()) {
+      Element block =
+          dom.select(".opblock-put").stream()
+              .filter(b -> put.getKey().equals(b.select(".opblock-summary-path").attr("data-path")))
+              .findFirst()
+              .orElse(null);
+      assertThat(block).as("PUT " + put.getKey() + " on the docs page").isNotNull();
+      assertThat(block.select(".opblock-summary-description").text())
+          .as("summary of PUT " + put.getKey())
+          .isEqualTo(put.getValue());
+    }
+    assertThat(dom.select(".opblock-put")).hasSize(puts.size());
+
+    Path screenshot = Files.createDirectories(Path.of("target", "docs")).resolve("apify.png");
+    Files.deleteIfExists(screenshot);
+    Chromium.screenshot(server.baseUri().resolve("docs"), profile, screenshot);
+    byte[] png = Files.readAllBytes(screenshot);
+    assertThat(png).as("a PNG image").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+  }
+
+  private static OpenAPI bundledSpec(String api) throws IOException {
+    try (InputStream in = DocsBrowserTest.class.getResourceAsStream("/openapi/" + api + ".yaml")) {
+      return new OpenAPIV3Parser()
+          .readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .getOpenAPI();
+    }
+  }
+
+  private static Map<String, String> putSummariesByPath(OpenAPI spec) {
+    Map<String, String> puts = new LinkedHashMap<>();
+    spec.getPaths()
+        .forEach(
+            (path, item) -> {
+              var put = item.readOperationsMap().get(PathItem.HttpMethod.PUT);
+              if (put != null) {
+                puts.put(path, put.getSummary());
+              }
+            });
+    return puts;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.standin.server.http;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a resource class whose routes need no token (the API documentation). {@link AuthFilter}
+ * authenticates everything else, so a resource that forgets an annotation stays protected.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface PublicRoute {}
