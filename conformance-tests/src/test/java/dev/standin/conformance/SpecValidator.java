@@ -40,7 +40,12 @@ final class SpecValidator {
         throw new IllegalStateException(bundledSpecResource + " is not on the classpath");
       }
       String spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+      // Merging allOf parts before validating: otherwise the validator checks each part on its
+      // own and reports the other parts' properties as not allowed (the pricing records).
+      this.validator =
+          OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+              .withResolveCombinators(true)
+              .build();
       this.errorTypes = errorTypesOf(spec);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -68,12 +73,21 @@ final class SpecValidator {
         // A route or method the spec does not have: the answer must still be a vendor error.
         problems.addAll(errorShapeProblems(response));
       } else {
-        problems.add(m.getMessage());
+        problems.add(withNested(m));
       }
     }
     synchronized (violations) {
       problems.forEach(p -> violations.add(where + ": " + p));
     }
+  }
+
+  /** A message with the reasons nested in it (which branch of a oneOf failed, and why). */
+  private static String withNested(ValidationReport.Message message) {
+    StringBuilder text = new StringBuilder(message.getMessage());
+    for (ValidationReport.Message nested : message.getNestedMessages()) {
+      text.append(" [").append(withNested(nested)).append("]");
+    }
+    return text.toString();
   }
 
   /** Report keys meaning "this request is not an operation of the spec". */

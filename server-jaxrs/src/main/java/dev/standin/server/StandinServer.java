@@ -2,9 +2,11 @@ package dev.standin.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.apify.json.ApifyJson;
+import dev.standin.server.apify.ActorBuildsResource;
 import dev.standin.server.apify.ActorService;
 import dev.standin.server.apify.ActorTasksResource;
 import dev.standin.server.apify.ActorsResource;
+import dev.standin.server.apify.BuildService;
 import dev.standin.server.apify.DocumentJson;
 import dev.standin.server.apify.ResourceLocator;
 import dev.standin.server.apify.TaskService;
@@ -64,6 +66,7 @@ public final class StandinServer implements AutoCloseable {
       ResourceLocator locator = new ResourceLocator(store, users);
       ActorService actors = new ActorService(store, locator, json, timestamps);
       TaskService tasks = new TaskService(store, locator, actors, json, timestamps);
+      BuildService builds = new BuildService(store, actors, json, timestamps);
 
       ResourceConfig app =
           new ResourceConfig()
@@ -77,6 +80,7 @@ public final class StandinServer implements AutoCloseable {
                       bind(users).to(UserService.class);
                       bind(actors).to(ActorService.class);
                       bind(tasks).to(TaskService.class);
+                      bind(builds).to(BuildService.class);
                     }
                   })
               .register(AuthFilter.class)
@@ -87,6 +91,7 @@ public final class StandinServer implements AutoCloseable {
               .register(JaxRsExceptionMapper.class)
               .register(UnexpectedExceptionMapper.class)
               .register(ActorsResource.class)
+              .register(ActorBuildsResource.class)
               .register(ActorTasksResource.class)
               .register(new DocsResource("apify"));
 

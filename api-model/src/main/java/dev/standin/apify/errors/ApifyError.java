@@ -20,6 +20,9 @@ public enum ApifyError {
       "insufficient-permissions", 403, "You do not have permission to perform this action."),
   CANNOT_PUBLISH_ACTOR(
       "cannot-publish-actor", 403, "A public Actor needs a title and at least one category."),
+  VERSION_ALREADY_EXISTS(
+      "version-already-exists", 403, "An Actor version with this number already exists."),
+  BUILD_NOT_FOUND("build-not-found", 403, "The build was not found for this Actor."),
   RECORD_NOT_FOUND("record-not-found", 404, "The requested resource was not found."),
   PAGE_NOT_FOUND("page-not-found", 404, "This API end-point does not exist."),
   METHOD_NOT_ALLOWED(

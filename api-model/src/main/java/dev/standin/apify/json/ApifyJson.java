@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.standin.apify.model.ActorRunPricingInfo;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 
 /**
@@ -29,6 +30,8 @@ public final class ApifyJson {
         // 1.5 is not a valid memory size; do not silently truncate it to 1.
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        // An unknown or missing pricingModel is the caller's mistake, reported as such.
+        .addMixIn(ActorRunPricingInfo.class, PricingInfoDeserializer.MixIn.class)
         .defaultPropertyInclusion(
             JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
         .build();

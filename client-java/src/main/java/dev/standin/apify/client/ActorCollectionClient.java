@@ -3,8 +3,9 @@ package dev.standin.apify.client;
 import dev.standin.apify.client.api.ActorsApi;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateActorRequest;
+import dev.standin.apify.model.ListOfActors;
 
-/** The caller's Actors: {@code client.actors()}. */
+/** The caller's Actors: {@code client.actors()}. Uses the current spelling, {@code /v2/actors}. */
 public final class ActorCollectionClient {
 
   private final ActorsApi api;
@@ -16,6 +17,22 @@ public final class ActorCollectionClient {
   }
 
   public Actor create(CreateActorRequest actor) {
-    return call.run(() -> api.actsPost(actor).getData());
+    return call.run(() -> api.actorsPost(actor).getData());
+  }
+
+  /** The first page (up to 1000 Actors) of the caller's own Actors, oldest first. */
+  public ListOfActors list() {
+    return list(null, null, false);
+  }
+
+  /**
+   * One page of the caller's own Actors.
+   *
+   * @param offset how many to skip, or null for 0
+   * @param limit most to return, or null for the server's maximum (1000)
+   * @param desc newest first
+   */
+  public ListOfActors list(Long offset, Integer limit, boolean desc) {
+    return call.run(() -> api.actorsGet(true, offset, limit, desc).getData());
   }
 }

@@ -1,6 +1,7 @@
 package dev.standin.apify.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.apify.client.api.ActorBuildsApi;
 import dev.standin.apify.client.api.ActorTasksApi;
 import dev.standin.apify.client.api.ActorsApi;
 import dev.standin.apify.invoker.ApiClient;
@@ -25,6 +26,7 @@ public final class ApifyClient {
 
   private final ActorTasksApi tasksApi;
   private final ActorsApi actorsApi;
+  private final ActorBuildsApi buildsApi;
   private final ApiCall call;
 
   private ApifyClient(Builder builder) {
@@ -39,6 +41,7 @@ public final class ApifyClient {
     }
     this.tasksApi = new ActorTasksApi(apiClient);
     this.actorsApi = new ActorsApi(apiClient);
+    this.buildsApi = new ActorBuildsApi(apiClient);
     this.call = new ApiCall(mapper);
   }
 
@@ -61,7 +64,12 @@ public final class ApifyClient {
 
   /** An Actor by ID, {@code username/name}, {@code username~name} or {@code ~name}. */
   public ActorClient actor(String id) {
-    return new ActorClient(actorsApi, call, id);
+    return new ActorClient(actorsApi, buildsApi, call, id);
+  }
+
+  /** A build by its ID. */
+  public BuildClient build(String id) {
+    return new BuildClient(buildsApi, call, id);
   }
 
   private static String stripTrailingSlash(String url) {

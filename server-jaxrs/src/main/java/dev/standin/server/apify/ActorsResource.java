@@ -3,14 +3,20 @@ package dev.standin.server.apify;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.ActorResponse;
 import dev.standin.apify.model.CreateActorRequest;
+import dev.standin.apify.model.ListOfActorsResponse;
+import dev.standin.apify.model.UpdateActorRequest;
 import dev.standin.apify.server.api.ActorsApi;
 import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
+import dev.standin.server.store.User;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 
-/** HTTP binding of the Actor routes; the rules live in {@link ActorService}. */
+/**
+ * HTTP binding of the Actor routes in both spellings, {@code /v2/actors} (current) and {@code
+ * /v2/acts} (older): each pair of methods is one operation. The rules live in {@link ActorService}.
+ */
 public class ActorsResource implements ActorsApi {
 
   private final ActorService actors;
@@ -22,14 +28,62 @@ public class ActorsResource implements ActorsApi {
   }
 
   @Override
+  public ListOfActorsResponse actorsGet(Boolean my, Long offset, Integer limit, Boolean desc) {
+    // `my` narrows nothing here: the caller's own Actors are all this server lists.
+    return new ListOfActorsResponse()
+        .data(actors.list(caller(), offset, limit, Boolean.TRUE.equals(desc)));
+  }
+
+  @Override
+  public ListOfActorsResponse actsGet(Boolean my, Long offset, Integer limit, Boolean desc) {
+    return actorsGet(my, offset, limit, desc);
+  }
+
+  @Override
+  public ActorResponse actorsPost(CreateActorRequest createActorRequest) {
+    Actor actor = actors.create(caller(), createActorRequest);
+    Created.mark(request, "/v2/actors/" + actor.getId());
+    return new ActorResponse().data(actor);
+  }
+
+  @Override
   public ActorResponse actsPost(CreateActorRequest createActorRequest) {
-    Actor actor = actors.create(Caller.of(request), createActorRequest);
+    Actor actor = actors.create(caller(), createActorRequest);
     Created.mark(request, "/v2/acts/" + actor.getId());
     return new ActorResponse().data(actor);
   }
 
   @Override
+  public ActorResponse actorGet(String actorId) {
+    return new ActorResponse().data(actors.get(caller(), actorId));
+  }
+
+  @Override
   public ActorResponse actGet(String actorId) {
-    return new ActorResponse().data(actors.get(Caller.of(request), actorId));
+    return actorGet(actorId);
+  }
+
+  @Override
+  public ActorResponse actorPut(String actorId, UpdateActorRequest updateActorRequest) {
+    return new ActorResponse().data(actors.update(caller(), actorId, updateActorRequest));
+  }
+
+  @Override
+  public ActorResponse actPut(String actorId, UpdateActorRequest updateActorRequest) {
+    return actorPut(actorId, updateActorRequest);
+  }
+
+  @Override
+  public void actorDelete(String actorId) {
+    actors.delete(caller(), actorId);
+  }
+
+  @Override
+  public void actDelete(String actorId) {
+    actorDelete(actorId);
+  }
+
+  private User caller() {
+    return Caller.of(request);
   }
 }

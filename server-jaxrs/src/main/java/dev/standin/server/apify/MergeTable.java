@@ -16,6 +16,9 @@ import org.openapitools.jackson.nullable.JsonNullable;
  * <ul>
  *   <li>{@code replace}: present in the request → the stored value is replaced whole (an explicit
  *       {@code null} stores null); absent → the stored value is kept.
+ *   <li>{@code patch}: a map patched entry by entry: a key sent with a value sets that entry, a key
+ *       sent with {@code null} removes it, keys not sent stay; an absent or {@code null} map
+ *       changes nothing.
  *   <li>{@code readOnly}: set by the server; a value sent by a client is ignored.
  * </ul>
  *
@@ -27,6 +30,7 @@ public final class MergeTable<P, R> {
   /** What happens to one property. */
   public enum Rule {
     REPLACE,
+    PATCH,
     READ_ONLY
   }
 
@@ -49,6 +53,37 @@ public final class MergeTable<P, R> {
               if (value != null && value.isPresent()) {
                 store.accept(resource, value.get());
               }
+            }));
+    return this;
+  }
+
+  public <V> MergeTable<P, R> patch(
+      String property,
+      Function<P, Map<String, V>> sent,
+      Function<R, Map<String, V>> stored,
+      BiConsumer<R, Map<String, V>> store) {
+    rows.add(
+        new Row<>(
+            property,
+            Rule.PATCH,
+            (patch, resource) -> {
+              Map<String, V> changes = sent.apply(patch);
+              if (changes == null) {
+                return;
+              }
+              Map<String, V> entries = new LinkedHashMap<>();
+              if (stored.apply(resource) != null) {
+                entries.putAll(stored.apply(resource));
+              }
+              changes.forEach(
+                  (key, value) -> {
+                    if (value == null) {
+                      entries.remove(key);
+                    } else {
+                      entries.put(key, value);
+                    }
+                  });
+              store.accept(resource, entries);
             }));
     return this;
   }

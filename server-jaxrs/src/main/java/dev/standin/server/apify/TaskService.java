@@ -48,8 +48,6 @@ public class TaskService {
               "stats",
               "standbyUrl");
 
-  public static final int MAX_PAGE_SIZE = 1000;
-
   private final Store store;
   private final ResourceLocator locator;
   private final ActorService actors;
@@ -177,16 +175,9 @@ public class TaskService {
   }
 
   public ListOfTasks list(User caller, long offset, int limit, boolean desc) {
-    if (offset < 0) {
-      throw new ApifyException(
-          ApifyError.INVALID_PARAMETER, "Parameter \"offset\" must not be negative.");
-    }
-    if (limit < 1) {
-      throw new ApifyException(
-          ApifyError.INVALID_PARAMETER, "Parameter \"limit\" must be at least 1.");
-    }
-    int pageSize = Math.min(limit, MAX_PAGE_SIZE);
-    Page page = store.list(Collection.ACTOR_TASKS, caller.id(), offset, pageSize, desc);
+    Paging paging = Paging.of(offset, limit);
+    Page page =
+        store.list(Collection.ACTOR_TASKS, caller.id(), paging.offset(), paging.limit(), desc);
     Map<String, Optional<Actor>> actorsById = new HashMap<>();
     List<TaskShort> items =
         page.items().stream()
@@ -211,7 +202,7 @@ public class TaskService {
     return new ListOfTasks()
         .total(page.total())
         .offset(offset)
-        .limit(pageSize)
+        .limit(paging.limit())
         .desc(desc)
         .count(items.size())
         .items(items);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.standin.apify.errors.ApifyError;
+import dev.standin.apify.json.InvalidDiscriminatorException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Request bodies Jackson cannot read (malformed JSON, wrong types): 400 {@code invalid-input},
- * naming the offending field path when there is one. Never echoes parser internals.
+ * naming the offending field path when there is one (for a pricing record without a known {@code
+ * pricingModel}, also the allowed values). Never echoes parser internals.
  */
 @Provider
 public class JsonExceptionMapper implements ExceptionMapper<JacksonException> {
@@ -25,10 +27,14 @@ public class JsonExceptionMapper implements ExceptionMapper<JacksonException> {
   static String describe(JacksonException e) {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = fieldPath(mapping);
-      String problem =
-          e instanceof InvalidFormatException || e instanceof MismatchedInputException
-              ? "has a value of the wrong type or format"
-              : "is not valid";
+      String problem;
+      if (e instanceof InvalidDiscriminatorException discriminator) {
+        problem = "must be one of " + String.join(", ", discriminator.allowed());
+      } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+        problem = "has a value of the wrong type or format";
+      } else {
+        problem = "is not valid";
+      }
       return "Invalid input: field \"" + field + "\" " + problem + ".";
     }
     if (e instanceof MismatchedInputException) {

@@ -1,9 +1,13 @@
 package dev.standin.server.store;
 
-/** The kinds of documents the store keeps, each in its own table. */
+/**
+ * The kinds of documents the store keeps, each in its own table. A document's owner is a user,
+ * except for builds, whose owner is their Actor (deleting the Actor deletes its builds).
+ */
 public enum Collection {
   ACTORS("actors"),
-  ACTOR_TASKS("actor_tasks");
+  ACTOR_TASKS("actor_tasks"),
+  BUILDS("builds");
 
   private final String table;
 

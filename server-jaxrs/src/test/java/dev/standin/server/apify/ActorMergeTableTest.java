@@ -1,0 +1,76 @@
+package dev.standin.server.apify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.standin.apify.json.ApifyJson;
+import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.TaggedBuildInfo;
+import dev.standin.apify.model.UpdateActorRequest;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The Actor update table covers every property, and the tag patch keeps what it does not name. */
+class ActorMergeTableTest {
+
+  private static final ObjectMapper MAPPER = ApifyJson.newMapper();
+
+  private static Set<String> jsonProperties(Class<?> type) {
+    BeanDescription description =
+        MAPPER.getSerializationConfig().introspect(MAPPER.constructType(type));
+    return description.findProperties().stream()
+        .map(BeanPropertyDefinition::getName)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void everyActorPropertyHasARule() {
+    assertThat(ActorService.ACTOR_UPDATE.rules().keySet())
+        .containsExactlyInAnyOrderElementsOf(jsonProperties(Actor.class));
+  }
+
+  @Test
+  void everyRequestPropertyIsReplacedExceptTheTagsWhichArePatched() {
+    Map<String, MergeTable.Rule> rules = ActorService.ACTOR_UPDATE.rules();
+    for (String property : jsonProperties(UpdateActorRequest.class)) {
+      MergeTable.Rule expected =
+          property.equals("taggedBuilds") ? MergeTable.Rule.PATCH : MergeTable.Rule.REPLACE;
+      assertThat(rules.get(property)).as(property).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void theTagPatchSetsMovesAndRemovesNamedTagsOnly() throws Exception {
+    Map<String, TaggedBuildInfo> stored = new LinkedHashMap<>();
+    stored.put("latest", new TaggedBuildInfo().buildId("old"));
+    stored.put("beta", new TaggedBuildInfo().buildId("b"));
+    stored.put("stable", new TaggedBuildInfo().buildId("s"));
+    Actor actor = new Actor().title("kept").taggedBuilds(stored);
+    Map<String, TaggedBuildInfo> patch = new HashMap<>();
+    patch.put("latest", new TaggedBuildInfo().buildId("new"));
+    patch.put("beta", null);
+    patch.put("nightly", new TaggedBuildInfo().buildId("n"));
+    UpdateActorRequest request = MAPPER.readValue("{}", UpdateActorRequest.class);
+
+    ActorService.ACTOR_UPDATE.apply(new ActorService.ActorUpdate(request, patch), actor);
+
+    assertThat(actor.getTaggedBuilds()).containsOnlyKeys("latest", "stable", "nightly");
+    assertThat(actor.getTaggedBuilds().get("latest").getBuildId()).isEqualTo("new");
+    assertThat(actor.getTaggedBuilds().get("stable").getBuildId()).isEqualTo("s");
+    assertThat(actor.getTitle()).isEqualTo("kept");
+  }
+
+  @Test
+  void buildNumbersSortAsIntegers() {
+    assertThat(BuildService.buildNumberInt("0.0.1")).isEqualTo(1L);
+    assertThat(BuildService.buildNumberInt("1.2.3")).isEqualTo(10_200_003L);
+    assertThat(BuildService.buildNumberInt("99.99.99999"))
+        .isEqualTo(990_000_000L + 9_900_000L + 99_999L);
+  }
+}
