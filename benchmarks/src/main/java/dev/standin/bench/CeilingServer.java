@@ -16,8 +16,8 @@ import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * The most this stack can do for a task-input merge: Jersey on Jetty with Jackson, one resource,
- * an in-memory map, nothing else. Benchmarks report the real server as a ratio of this.
+ * The most this stack can do for a task-input merge: Jersey on Jetty with Jackson, one resource, an
+ * in-memory map, nothing else. Benchmarks report the real server as a ratio of this.
  */
 public final class CeilingServer {
 
@@ -35,7 +35,8 @@ public final class CeilingServer {
       return INPUTS.compute(
           id,
           (key, current) -> {
-            Map<String, Object> merged = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
+            Map<String, Object> merged =
+                current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
             merged.putAll(patch);
             return merged;
           });
