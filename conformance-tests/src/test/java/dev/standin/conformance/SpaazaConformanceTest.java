@@ -128,6 +128,11 @@ abstract class SpaazaConformanceTest {
   }
 
   static CreateTaskRequest newTaskRequest(long chain) {
+    return newTaskRequestFor(chain).trigger(new TaskTrigger().once(inOneHour()));
+  }
+
+  /** A valid wallet-ledger CSV export for {@code chain}, due at a fixed time. */
+  static CreateTaskRequest newTaskRequestFor(long chain) {
     return new CreateTaskRequest()
         .chain(chain)
         .desc("Wallet ledger export")
@@ -136,7 +141,7 @@ abstract class SpaazaConformanceTest {
                 .action(TaskAction.EXPORT)
                 .exportIndex(ExportIndex.WALLET_LEDGER)
                 .exportFormat(ExportFormat.CSV))
-        .trigger(new TaskTrigger().once(inOneHour()));
+        .trigger(new TaskTrigger().once(OffsetDateTime.parse("2030-01-01T00:00:00Z")));
   }
 
   static OffsetDateTime inOneHour() {
