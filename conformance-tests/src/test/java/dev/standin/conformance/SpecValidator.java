@@ -31,7 +31,7 @@ final class SpecValidator {
   private final OpenApiInteractionValidator validator;
   private final List<String> violations = new ArrayList<>();
   private final AtomicInteger checked = new AtomicInteger();
-  private final Set<String> errorTypes;
+  private final ErrorShape errorShape;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   SpecValidator(String bundledSpecResource) {
@@ -46,7 +46,7 @@ final class SpecValidator {
           OpenApiInteractionValidator.createForInlineApiSpecification(spec)
               .withResolveCombinators(true)
               .build();
-      this.errorTypes = errorTypesOf(spec);
+      this.errorShape = ErrorShape.of(spec);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -100,8 +100,7 @@ final class SpecValidator {
     }
     try {
       JsonNode error = MAPPER.readTree(response.body()).path("error");
-      String type = error.path("type").asText("");
-      if (!error.path("message").isTextual() || !errorTypes.contains(type)) {
+      if (!errorShape.matches(error)) {
         return List.of(
             "not a vendor error body: " + new String(response.body(), StandardCharsets.UTF_8));
       }
@@ -111,11 +110,31 @@ final class SpecValidator {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Set<String> errorTypesOf(String spec) {
-    OpenAPI openApi = new OpenAPIV3Parser().readContents(spec).getOpenAPI();
-    Schema<String> errorType = openApi.getComponents().getSchemas().get("ErrorType");
-    return Set.copyOf(errorType.getEnum());
+  /**
+   * What an error body looks like in this API, read from its spec: Apify's {@code {type, message}}
+   * (type from {@code ErrorType}) or Spaaza's {@code {code, name, description}} (name from {@code
+   * ErrorName}).
+   */
+  private record ErrorShape(
+      String nameField, Set<String> names, String textField, String codeField) {
+
+    @SuppressWarnings("unchecked")
+    static ErrorShape of(String spec) {
+      OpenAPI openApi = new OpenAPIV3Parser().readContents(spec).getOpenAPI();
+      var schemas = openApi.getComponents().getSchemas();
+      if (schemas.containsKey("ErrorName")) {
+        Schema<String> names = schemas.get("ErrorName");
+        return new ErrorShape("name", Set.copyOf(names.getEnum()), "description", "code");
+      }
+      Schema<String> types = schemas.get("ErrorType");
+      return new ErrorShape("type", Set.copyOf(types.getEnum()), "message", null);
+    }
+
+    boolean matches(JsonNode error) {
+      return names.contains(error.path(nameField).asText(""))
+          && error.path(textField).isTextual()
+          && (codeField == null || error.path(codeField).isInt());
+    }
   }
 
   /** Returns and forgets the violations seen so far. */

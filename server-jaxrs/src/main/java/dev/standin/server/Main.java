@@ -3,6 +3,7 @@ package dev.standin.server;
 import dev.standin.server.ServerConfig.UserToken;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
     name = "standin-server",
     mixinStandardHelpOptions = true,
     version = "standin-server 0.1.0",
-    description = "Serves the Apify API v2 task and Actor endpoints from a local store.")
+    description =
+        "Serves the Apify API v2 task and Actor endpoints and the Spaaza Services API task"
+            + " endpoints from a local store.")
 public final class Main implements Callable<Integer> {
 
   @Option(
@@ -56,6 +59,49 @@ public final class Main implements Callable<Integer> {
               + " (env STANDIN_DEFAULT_USERNAME, default ${DEFAULT-VALUE}).")
   String defaultUsername;
 
+  @Option(
+      names = "--spaaza-port",
+      defaultValue = "${env:STANDIN_SPAAZA_PORT:-8081}",
+      description =
+          "TCP port of the Spaaza API (env STANDIN_SPAAZA_PORT, default ${DEFAULT-VALUE}).")
+  int spaazaPort;
+
+  @Option(
+      names = "--spaaza-token",
+      split = ",",
+      defaultValue = "${env:STANDIN_SPAAZA_TOKENS}",
+      paramLabel = "CHAIN_ID:TOKEN_ID:TOKEN_SECRET",
+      description =
+          "Make sure this privileged Spaaza token exists for this chain; repeatable"
+              + " (env STANDIN_SPAAZA_TOKENS, comma-separated).")
+  List<String> spaazaTokens = List.of();
+
+  @Option(
+      names = "--spaaza-admin",
+      split = ",",
+      defaultValue = "${env:STANDIN_SPAAZA_ADMINS}",
+      paramLabel = "USER_ID:SESSION_KEY:CHAIN_ID:LEVEL",
+      description =
+          "Make sure this admin session exists with access level read or write on the chain;"
+              + " repeatable (env STANDIN_SPAAZA_ADMINS, comma-separated).")
+  List<String> spaazaAdmins = List.of();
+
+  @Option(
+      names = "--spaaza-poll-ms",
+      defaultValue = "${env:STANDIN_SPAAZA_POLL_MS:-1000}",
+      description =
+          "How often the scheduler looks for due tasks, in milliseconds"
+              + " (env STANDIN_SPAAZA_POLL_MS, default ${DEFAULT-VALUE}).")
+  long spaazaPollMs;
+
+  @Option(
+      names = "--spaaza-download-ttl-s",
+      defaultValue = "${env:STANDIN_SPAAZA_DOWNLOAD_TTL_S:-900}",
+      description =
+          "How long a download link stays valid, in seconds"
+              + " (env STANDIN_SPAAZA_DOWNLOAD_TTL_S, default ${DEFAULT-VALUE}).")
+  long spaazaDownloadTtlSeconds;
+
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
@@ -65,14 +111,28 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  private static java.util.stream.Stream<String> nonBlank(List<String> values) {
+    return values == null
+        ? java.util.stream.Stream.empty()
+        : values.stream().filter(s -> !s.isBlank());
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     List<UserToken> presetUsers =
         users == null
             ? List.of()
             : users.stream().filter(s -> !s.isBlank()).map(UserToken::parse).toList();
+    SpaazaConfig spaaza =
+        new SpaazaConfig(
+            spaazaPort,
+            nonBlank(spaazaTokens).map(SpaazaConfig.PresetToken::parse).toList(),
+            nonBlank(spaazaAdmins).map(SpaazaConfig.PresetAdmin::parse).toList(),
+            Duration.ofMillis(spaazaPollMs),
+            Duration.ofSeconds(spaazaDownloadTtlSeconds));
     ServerConfig config =
-        new ServerConfig(host, port, dataDir, presetUsers, defaultUsername, Clock.systemUTC());
+        new ServerConfig(
+            host, port, dataDir, presetUsers, defaultUsername, Clock.systemUTC(), spaaza);
     StandinServer server = StandinServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -83,6 +143,7 @@ public final class Main implements Callable<Integer> {
                   stopped.countDown();
                 }));
     System.out.println("Stand-in Apify API listening on " + server.baseUri());
+    System.out.println("Stand-in Spaaza Services API listening on " + server.spaaza().baseUri());
     System.out.println("Store: embedded SQLite in " + dataDir.toAbsolutePath());
     server
         .createdToken()
@@ -94,6 +155,19 @@ public final class Main implements Callable<Integer> {
                         + "' with API token: "
                         + token
                         + "\n(shown once; only its hash is stored)"));
+    server
+        .spaaza()
+        .createdChain()
+        .ifPresent(
+            chain ->
+                System.out.println(
+                    "Created Spaaza chain "
+                        + chain.chainId()
+                        + " with privileged token: "
+                        + chain.tokenId()
+                        + ":"
+                        + chain.tokenSecret()
+                        + "\n(shown once; only a slow hash of the secret is stored)"));
     stopped.await();
     return 0;
   }

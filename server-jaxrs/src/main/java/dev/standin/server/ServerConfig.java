@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param dataDir where the embedded store keeps its file
  * @param users accounts to make sure exist, each with a token that will be accepted
  * @param defaultUsername name of the account created (with a fresh token) when the store has none
- * @param clock time source for timestamps
+ * @param clock time source for timestamps and the Spaaza scheduler
+ * @param spaaza how the Spaaza Services API is served
  */
 public record ServerConfig(
     String host,
@@ -21,7 +22,8 @@ public record ServerConfig(
     Path dataDir,
     List<UserToken> users,
     String defaultUsername,
-    Clock clock) {
+    Clock clock,
+    SpaazaConfig spaaza) {
 
   public static final String DEFAULT_USERNAME = "local-user";
 
@@ -31,20 +33,35 @@ public record ServerConfig(
     users = List.copyOf(users);
     Objects.requireNonNull(defaultUsername, "defaultUsername");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(spaaza, "spaaza");
   }
 
   /** Defaults suitable for a test: loopback, a free port, no preset users. */
   public static ServerConfig forDataDir(Path dataDir) {
     return new ServerConfig(
-        "127.0.0.1", 0, dataDir, List.of(), DEFAULT_USERNAME, Clock.systemUTC());
+        "127.0.0.1",
+        0,
+        dataDir,
+        List.of(),
+        DEFAULT_USERNAME,
+        Clock.systemUTC(),
+        SpaazaConfig.defaults());
   }
 
   public ServerConfig withUsers(List<UserToken> newUsers) {
-    return new ServerConfig(host, port, dataDir, newUsers, defaultUsername, clock);
+    return new ServerConfig(host, port, dataDir, newUsers, defaultUsername, clock, spaaza);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, users, defaultUsername, clock);
+    return new ServerConfig(host, newPort, dataDir, users, defaultUsername, clock, spaaza);
+  }
+
+  public ServerConfig withClock(Clock newClock) {
+    return new ServerConfig(host, port, dataDir, users, defaultUsername, newClock, spaaza);
+  }
+
+  public ServerConfig withSpaaza(SpaazaConfig newSpaaza) {
+    return new ServerConfig(host, port, dataDir, users, defaultUsername, clock, newSpaaza);
   }
 
   /** A username and one API token of that user. */

@@ -20,6 +20,7 @@ import dev.standin.server.http.AuthFilter;
 import dev.standin.server.http.Created;
 import dev.standin.server.http.JacksonConfig;
 import dev.standin.server.http.LenientBooleanParams;
+import dev.standin.server.spaaza.SpaazaApp;
 import dev.standin.server.store.SqliteStore;
 import dev.standin.server.store.Store;
 import dev.standin.server.users.UserService;
@@ -33,19 +34,25 @@ import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** A running server: the store, the services and Jersey on Jetty. Close it to stop. */
+/**
+ * A running server: the store, the services and Jersey on Jetty — the Apify API on one port, the
+ * Spaaza Services API ({@link SpaazaApp}) on another, over the same store. Close it to stop.
+ */
 public final class StandinServer implements AutoCloseable {
 
   private final Server http;
   private final Store store;
   private final URI baseUri;
   private final Optional<String> createdToken;
+  private final SpaazaApp spaaza;
 
-  private StandinServer(Server http, Store store, URI baseUri, Optional<String> createdToken) {
+  private StandinServer(
+      Server http, Store store, URI baseUri, Optional<String> createdToken, SpaazaApp spaaza) {
     this.http = http;
     this.store = store;
     this.baseUri = baseUri;
     this.createdToken = createdToken;
+    this.spaaza = spaaza;
   }
 
   public static StandinServer start(ServerConfig config) {
@@ -100,7 +107,14 @@ public final class StandinServer implements AutoCloseable {
       startListening(http);
       int port = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
       URI actual = URI.create("http://" + config.host() + ":" + port + "/");
-      return new StandinServer(http, store, actual, createdToken);
+      SpaazaApp spaaza;
+      try {
+        spaaza = SpaazaApp.start(config, store);
+      } catch (RuntimeException e) {
+        stopQuietly(http);
+        throw e;
+      }
+      return new StandinServer(http, store, actual, createdToken, spaaza);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -113,6 +127,19 @@ public final class StandinServer implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the HTTP listener: " + e.getMessage(), e);
     }
+  }
+
+  private static void stopQuietly(Server http) {
+    try {
+      http.stop();
+    } catch (Exception e) {
+      // already failing: the first error is the one to report
+    }
+  }
+
+  /** The Spaaza Services API served next to the Apify API. */
+  public SpaazaApp spaaza() {
+    return spaaza;
   }
 
   /** Where the server listens, ending in a slash, e.g. {@code http://127.0.0.1:8080/}. */
@@ -128,6 +155,7 @@ public final class StandinServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      spaaza.close();
       http.stop();
     } catch (Exception e) {
       throw new IllegalStateException("the HTTP listener did not stop cleanly", e);

@@ -24,7 +24,7 @@ public class JsonExceptionMapper implements ExceptionMapper<JacksonException> {
     return ErrorResponses.of(ApifyError.INVALID_INPUT, describe(e));
   }
 
-  static String describe(JacksonException e) {
+  public static String describe(JacksonException e) {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = fieldPath(mapping);
       String problem;

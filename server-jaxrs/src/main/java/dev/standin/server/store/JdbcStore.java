@@ -4,10 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -305,6 +308,356 @@ public abstract class JdbcStore implements Store {
           }
           return new Page(total, items);
         });
+  }
+
+  // --- Spaaza: chains and credentials -------------------------------------------------------
+
+  @Override
+  public long countSpaazaChains() {
+    return read(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM spaaza_chains");
+              ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  @Override
+  public long createSpaazaChain(String name, Instant createdAt) {
+    return inWriteTransaction(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "INSERT INTO spaaza_chains (name, created_at) VALUES (?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            st.setString(1, name);
+            st.setString(2, createdAt.toString());
+            st.executeUpdate();
+            return generatedId(st);
+          }
+        });
+  }
+
+  @Override
+  public void ensureSpaazaChain(long chainId, String name, Instant createdAt) {
+    inWriteTransaction(
+        c -> {
+          if (exists(c, "SELECT 1 FROM spaaza_chains WHERE id = ?", chainId)) {
+            return null;
+          }
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "INSERT INTO spaaza_chains (id, name, created_at) VALUES (?, ?, ?)")) {
+            st.setLong(1, chainId);
+            st.setString(2, name);
+            st.setString(3, createdAt.toString());
+            st.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<SpaazaToken> findSpaazaToken(String tokenId) {
+    return read(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT token_id, chain_id, secret_hash FROM spaaza_tokens WHERE token_id = ?")) {
+            st.setString(1, tokenId);
+            try (ResultSet rs = st.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(new SpaazaToken(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                  : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void putSpaazaToken(SpaazaToken token) {
+    inWriteTransaction(
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement("DELETE FROM spaaza_tokens WHERE token_id = ?")) {
+            delete.setString(1, token.tokenId());
+            delete.executeUpdate();
+          }
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "INSERT INTO spaaza_tokens (token_id, chain_id, secret_hash) VALUES (?, ?, ?)")) {
+            st.setString(1, token.tokenId());
+            st.setLong(2, token.chainId());
+            st.setString(3, token.secretHash());
+            st.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void putSpaazaSession(long userId, String keyHash) {
+    inWriteTransaction(
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement("DELETE FROM spaaza_sessions WHERE key_hash = ?")) {
+            delete.setString(1, keyHash);
+            delete.executeUpdate();
+          }
+          try (PreparedStatement st =
+              c.prepareStatement("INSERT INTO spaaza_sessions (key_hash, user_id) VALUES (?, ?)")) {
+            st.setString(1, keyHash);
+            st.setLong(2, userId);
+            st.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Long> findSpaazaSessionUser(String keyHash) {
+    return read(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement("SELECT user_id FROM spaaza_sessions WHERE key_hash = ?")) {
+            st.setString(1, keyHash);
+            try (ResultSet rs = st.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void putSpaazaChainAccess(long userId, long chainId, String accessLevel) {
+    inWriteTransaction(
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM spaaza_chain_access WHERE user_id = ? AND chain_id = ?")) {
+            delete.setLong(1, userId);
+            delete.setLong(2, chainId);
+            delete.executeUpdate();
+          }
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "INSERT INTO spaaza_chain_access (user_id, chain_id, access_level)"
+                      + " VALUES (?, ?, ?)")) {
+            st.setLong(1, userId);
+            st.setLong(2, chainId);
+            st.setString(3, accessLevel);
+            st.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<String> findSpaazaChainAccess(long userId, long chainId) {
+    return read(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT access_level FROM spaaza_chain_access"
+                      + " WHERE user_id = ? AND chain_id = ?")) {
+            st.setLong(1, userId);
+            st.setLong(2, chainId);
+            try (ResultSet rs = st.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  // --- Spaaza: tasks ------------------------------------------------------------------------
+
+  private static final String SPAAZA_TASK_COLUMNS =
+      "id, chain_id, state, due_at, action, campaign_id, body";
+
+  @Override
+  public long insertSpaazaTask(SpaazaTaskRecord task) {
+    return inWriteTransaction(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "INSERT INTO spaaza_tasks (chain_id, state, due_at, action, campaign_id, body)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            st.setLong(1, task.chainId());
+            setTaskColumns(st, 2, task);
+            st.executeUpdate();
+            return generatedId(st);
+          }
+        });
+  }
+
+  /** Binds state, due_at, action, campaign_id and body from {@code first} on. */
+  private static void setTaskColumns(PreparedStatement st, int first, SpaazaTaskRecord task)
+      throws SQLException {
+    st.setString(first, task.state());
+    st.setLong(first + 1, task.dueAt().toEpochMilli());
+    st.setString(first + 2, task.action());
+    if (task.campaignId() == null) {
+      st.setNull(first + 3, Types.BIGINT);
+    } else {
+      st.setLong(first + 3, task.campaignId());
+    }
+    st.setString(first + 4, task.json());
+  }
+
+  @Override
+  public Optional<SpaazaTaskRecord> findSpaazaTask(long id) {
+    return read(c -> selectSpaazaTask(c, id, ""));
+  }
+
+  private Optional<SpaazaTaskRecord> selectSpaazaTask(Connection c, long id, String lockClause)
+      throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT " + SPAAZA_TASK_COLUMNS + " FROM spaaza_tasks WHERE id = ?" + lockClause)) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(toSpaazaTask(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static SpaazaTaskRecord toSpaazaTask(ResultSet rs) throws SQLException {
+    long campaign = rs.getLong(6);
+    Long campaignId = rs.wasNull() ? null : campaign;
+    return new SpaazaTaskRecord(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        Instant.ofEpochMilli(rs.getLong(4)),
+        rs.getString(5),
+        campaignId,
+        rs.getString(7));
+  }
+
+  @Override
+  public Optional<SpaazaTaskRecord> updateSpaazaTask(
+      long id, UnaryOperator<SpaazaTaskRecord> change) {
+    return inWriteTransaction(
+        c -> {
+          Optional<SpaazaTaskRecord> current = selectSpaazaTask(c, id, lockRowClause());
+          if (current.isEmpty()) {
+            return Optional.empty();
+          }
+          SpaazaTaskRecord next = change.apply(current.get());
+          if (next == current.get()) {
+            return current;
+          }
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "UPDATE spaaza_tasks SET state = ?, due_at = ?, action = ?, campaign_id = ?,"
+                      + " body = ? WHERE id = ?")) {
+            setTaskColumns(st, 1, next);
+            st.setLong(6, id);
+            st.executeUpdate();
+          }
+          return Optional.of(
+              new SpaazaTaskRecord(
+                  id,
+                  current.get().chainId(),
+                  next.state(),
+                  next.dueAt(),
+                  next.action(),
+                  next.campaignId(),
+                  next.json()));
+        });
+  }
+
+  @Override
+  public boolean deleteSpaazaTask(long id) {
+    return inWriteTransaction(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement("DELETE FROM spaaza_tasks WHERE id = ?")) {
+            st.setLong(1, id);
+            return st.executeUpdate() > 0;
+          }
+        });
+  }
+
+  @Override
+  public List<SpaazaTaskRecord> listSpaazaTasks(SpaazaTaskQuery query) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(SPAAZA_TASK_COLUMNS)
+            .append(" FROM spaaza_tasks WHERE chain_id = ?");
+    List<Object> args = new ArrayList<>(List.of(query.chainId()));
+    if (query.state() != null) {
+      sql.append(" AND state = ?");
+      args.add(query.state());
+    }
+    if (query.action() != null) {
+      sql.append(" AND action = ?");
+      args.add(query.action());
+    }
+    if (query.campaignId() != null) {
+      sql.append(" AND campaign_id = ?");
+      args.add(query.campaignId());
+    }
+    sql.append(" ORDER BY id LIMIT ? OFFSET ?");
+    args.add(query.limit());
+    args.add(query.offset());
+    return read(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+              st.setObject(i + 1, args.get(i));
+            }
+            List<SpaazaTaskRecord> tasks = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                tasks.add(toSpaazaTask(rs));
+              }
+            }
+            return tasks;
+          }
+        });
+  }
+
+  @Override
+  public List<Long> findDueSpaazaTasks(String state, Instant now, int max) {
+    return read(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT id FROM spaaza_tasks WHERE state = ? AND due_at <= ?"
+                      + " ORDER BY due_at, id LIMIT ?")) {
+            st.setString(1, state);
+            st.setLong(2, now.toEpochMilli());
+            st.setInt(3, max);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+            return ids;
+          }
+        });
+  }
+
+  private static long generatedId(Statement st) throws SQLException {
+    try (ResultSet keys = st.getGeneratedKeys()) {
+      if (!keys.next()) {
+        throw new SQLException("the database returned no generated ID");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  private static boolean exists(Connection c, String sql, long id) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** A write whose unique-key clash means "name taken", reported as {@link NameTakenException}. */

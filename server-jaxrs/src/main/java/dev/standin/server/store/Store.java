@@ -1,6 +1,9 @@
 package dev.standin.server.store;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the server persists, behind one interface so that the embedded default and a shared
@@ -57,6 +60,53 @@ public interface Store extends AutoCloseable {
 
   /** One page of an owner's documents, ordered by creation (oldest first unless {@code desc}). */
   Page list(Collection collection, String ownerId, long offset, int limit, boolean desc);
+
+  // --- Spaaza: chains, credentials, tasks -----------------------------------------------
+
+  long countSpaazaChains();
+
+  /** Creates a chain with a store-assigned ID and returns that ID. */
+  long createSpaazaChain(String name, Instant createdAt);
+
+  /** Makes sure a chain with this ID exists (creating it with {@code name} when it does not). */
+  void ensureSpaazaChain(long chainId, String name, Instant createdAt);
+
+  Optional<SpaazaToken> findSpaazaToken(String tokenId);
+
+  /** Stores a token, replacing the chain and secret hash of a token with the same ID. */
+  void putSpaazaToken(SpaazaToken token);
+
+  /** Stores an admin session; the key is given as its hash. */
+  void putSpaazaSession(long userId, String keyHash);
+
+  /** The user of a session, by the hash of its key. */
+  Optional<Long> findSpaazaSessionUser(String keyHash);
+
+  /** Sets (or replaces) an admin user's access level on a chain. */
+  void putSpaazaChainAccess(long userId, long chainId, String accessLevel);
+
+  Optional<String> findSpaazaChainAccess(long userId, long chainId);
+
+  /** Inserts a task (its {@code id} is ignored) and returns the ID the store assigned. */
+  long insertSpaazaTask(SpaazaTaskRecord task);
+
+  Optional<SpaazaTaskRecord> findSpaazaTask(long id);
+
+  /**
+   * Atomically replaces a task with what {@code change} makes of its current version (same
+   * guarantees as {@link #update}). When {@code change} returns its argument unchanged (the same
+   * instance), nothing is written. An exception thrown by {@code change} stores nothing.
+   *
+   * @return the stored version after the change, or empty when there is no task with that ID
+   */
+  Optional<SpaazaTaskRecord> updateSpaazaTask(long id, UnaryOperator<SpaazaTaskRecord> change);
+
+  boolean deleteSpaazaTask(long id);
+
+  List<SpaazaTaskRecord> listSpaazaTasks(SpaazaTaskQuery query);
+
+  /** IDs of tasks in {@code state} whose due time is not after {@code now}, earliest first. */
+  List<Long> findDueSpaazaTasks(String state, Instant now, int max);
 
   @Override
   void close();

@@ -1,0 +1,71 @@
+package dev.standin.server.spaaza;
+
+import dev.standin.server.http.Created;
+import dev.standin.server.spaaza.auth.SpaazaCaller;
+import dev.standin.server.spaaza.tasks.SpaazaTaskService;
+import dev.standin.spaaza.model.CreateTaskRequest;
+import dev.standin.spaaza.model.DownloadUrl;
+import dev.standin.spaaza.model.Task;
+import dev.standin.spaaza.model.TaskAction;
+import dev.standin.spaaza.model.TaskState;
+import dev.standin.spaaza.model.TaskStateCode;
+import dev.standin.spaaza.model.UpdateTaskRequest;
+import dev.standin.spaaza.server.api.TasksApi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+
+/** HTTP binding of the Spaaza task routes; the rules live in {@link SpaazaTaskService}. */
+public class TasksResource implements TasksApi {
+
+  private final SpaazaTaskService tasks;
+  @Context private ContainerRequestContext request;
+
+  @Inject
+  public TasksResource(SpaazaTaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  @Override
+  public List<Task> tasksList(
+      TaskStateCode status, TaskAction action, Long campaignId, Integer limit, Integer offset) {
+    return tasks.list(caller(), status, action, campaignId, limit, offset);
+  }
+
+  @Override
+  public Task tasksCreate(CreateTaskRequest createTaskRequest) {
+    Task task = tasks.create(caller(), createTaskRequest);
+    Created.mark(request, "/tasks/" + task.getId());
+    return task;
+  }
+
+  @Override
+  public Task taskGet(Long id, Integer logLimit, Integer offset) {
+    return tasks.get(caller(), id, logLimit, offset);
+  }
+
+  @Override
+  public Task taskUpdate(Long id, UpdateTaskRequest updateTaskRequest) {
+    return tasks.update(caller(), id, updateTaskRequest);
+  }
+
+  @Override
+  public void taskDelete(Long id) {
+    tasks.delete(caller(), id);
+  }
+
+  @Override
+  public TaskState taskExecute(Long id) {
+    return tasks.execute(caller(), id);
+  }
+
+  @Override
+  public DownloadUrl taskDownloadUrl(Long id) {
+    return tasks.downloadUrl(caller(), id, request.getUriInfo().getBaseUri());
+  }
+
+  private SpaazaCaller caller() {
+    return SpaazaCaller.of(request);
+  }
+}

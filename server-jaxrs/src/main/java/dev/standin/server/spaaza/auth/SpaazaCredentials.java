@@ -1,0 +1,97 @@
+package dev.standin.server.spaaza.auth;
+
+import dev.standin.server.SpaazaConfig.PresetAdmin;
+import dev.standin.server.SpaazaConfig.PresetToken;
+import dev.standin.server.apify.Ids;
+import dev.standin.server.store.SpaazaToken;
+import dev.standin.server.store.Store;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Chains and the credentials that act on them. Token secrets are stored only as slow PBKDF2 hashes;
+ * to keep every request from paying for PBKDF2, a secret that verified once is remembered in memory
+ * (as a SHA-256 digest, next to the stored hash it verified against).
+ */
+public class SpaazaCredentials {
+
+  /** A freshly created chain and its token, shown once on the console. */
+  public record CreatedChain(long chainId, String tokenId, String tokenSecret) {}
+
+  private final Store store;
+  private final Clock clock;
+  private final Map<String, String> verified = new ConcurrentHashMap<>();
+
+  public SpaazaCredentials(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Stores the preset credentials, creating their chains when missing. */
+  public void applyPresets(Iterable<PresetToken> tokens, Iterable<PresetAdmin> admins) {
+    for (PresetToken token : tokens) {
+      ensureChain(token.chainId());
+      store.putSpaazaToken(
+          new SpaazaToken(token.tokenId(), token.chainId(), SecretHasher.hash(token.secret())));
+    }
+    for (PresetAdmin admin : admins) {
+      AccessLevel level =
+          AccessLevel.fromStored(admin.accessLevel())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "access level must be read or write, got '" + admin.accessLevel() + "'"));
+      ensureChain(admin.chainId());
+      store.putSpaazaSession(admin.userId(), SecretHasher.sha256(admin.sessionKey()));
+      store.putSpaazaChainAccess(admin.userId(), admin.chainId(), level.stored());
+    }
+  }
+
+  /** On a store without chains, creates one with a fresh token; empty when chains exist. */
+  public Optional<CreatedChain> createFirstChainIfNone() {
+    if (store.countSpaazaChains() > 0) {
+      return Optional.empty();
+    }
+    long chainId = store.createSpaazaChain("Local chain", clock.instant());
+    String tokenId = Ids.random(20);
+    String secret = Ids.random(40);
+    store.putSpaazaToken(new SpaazaToken(tokenId, chainId, SecretHasher.hash(secret)));
+    return Optional.of(new CreatedChain(chainId, tokenId, secret));
+  }
+
+  private void ensureChain(long chainId) {
+    store.ensureSpaazaChain(chainId, "Chain " + chainId, clock.instant());
+  }
+
+  /** The chain of a privileged token, when its ID is known and the secret matches. */
+  public Optional<Long> chainOfToken(String tokenId, String secret) {
+    Optional<SpaazaToken> token = store.findSpaazaToken(tokenId);
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    String cacheKey = tokenId + "\n" + token.get().secretHash();
+    String digest = SecretHasher.sha256(secret);
+    if (digest.equals(verified.get(cacheKey))) {
+      return Optional.of(token.get().chainId());
+    }
+    if (!SecretHasher.matches(secret, token.get().secretHash())) {
+      return Optional.empty();
+    }
+    verified.put(cacheKey, digest);
+    return Optional.of(token.get().chainId());
+  }
+
+  /** Whether {@code sessionKey} is a session of {@code userId}. */
+  public boolean isSession(long userId, String sessionKey) {
+    return store
+        .findSpaazaSessionUser(SecretHasher.sha256(sessionKey))
+        .map(user -> user == userId)
+        .orElse(false);
+  }
+
+  public Optional<AccessLevel> accessOf(long userId, long chainId) {
+    return store.findSpaazaChainAccess(userId, chainId).flatMap(AccessLevel::fromStored);
+  }
+}
