@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A real server on a free loopback port with its own data directory, two users (alice and bob) and,
- * for each, a client whose every response is validated against the spec.
+ * A real server on a free loopback port with its own empty store on the chosen {@link Backend}, two
+ * users (alice and bob) and, for each, a client whose every response is validated against the spec.
  */
 final class ServerHarness implements AutoCloseable {
 
@@ -29,24 +29,36 @@ final class ServerHarness implements AutoCloseable {
   private static final ObjectMapper MAPPER = ApifyJson.newMapper();
 
   final SpecValidator validator;
-  private final Path dataDir;
+  private final ServerConfig config;
   private StandinServer server;
 
-  ServerHarness(Path dataDir, SpecValidator validator) {
-    this.dataDir = dataDir;
+  ServerHarness(Backend backend, Path dataDir, SpecValidator validator) {
+    this(
+        backend
+            .newConfig(dataDir)
+            .withUsers(List.of(new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN))),
+        validator);
+  }
+
+  private ServerHarness(ServerConfig config, SpecValidator validator) {
+    this.config = config;
     this.validator = validator;
     start();
   }
 
-  void start() {
-    server =
-        StandinServer.start(
-            ServerConfig.forDataDir(dataDir)
-                .withUsers(
-                    List.of(new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN))));
+  /** A second server instance on the same store (a shared database), as behind a load balancer. */
+  ServerHarness secondInstance() {
+    if (config.database() == null) {
+      throw new IllegalStateException("only a shared database can serve two instances");
+    }
+    return new ServerHarness(config, validator);
   }
 
-  /** Stops the server and starts a new one on the same data directory. */
+  private void start() {
+    server = StandinServer.start(config);
+  }
+
+  /** Stops the server and starts a new one on the same store. */
   void restart() {
     server.close();
     start();

@@ -17,6 +17,7 @@ import dev.standin.server.http.AuthFilter;
 import dev.standin.server.http.Created;
 import dev.standin.server.http.JacksonConfig;
 import dev.standin.server.http.LenientBooleanParams;
+import dev.standin.server.store.PostgresStore;
 import dev.standin.server.store.SqliteStore;
 import dev.standin.server.store.Store;
 import dev.standin.server.users.UserService;
@@ -46,7 +47,10 @@ public final class StandinServer implements AutoCloseable {
   }
 
   public static StandinServer start(ServerConfig config) {
-    Store store = SqliteStore.open(config.dataDir());
+    Store store =
+        config.database() == null
+            ? SqliteStore.open(config.dataDir())
+            : PostgresStore.open(config.database());
     try {
       ObjectMapper mapper = ApifyJson.newMapper();
       UserService users = new UserService(store, config.clock());
