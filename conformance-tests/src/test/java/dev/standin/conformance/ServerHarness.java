@@ -77,11 +77,31 @@ final class ServerHarness implements AutoCloseable {
   }
 
   /**
+   * A client whose responses are not validated, for load tests only: thousands of answers carrying
+   * an ever larger input would spend the test's time in the validator. Their shape is covered by
+   * the functional tests; the load tests check their final state with a validating client.
+   */
+  ApifyClient unvalidatedClient(String token) {
+    return ApifyClient.builder().baseUrl(server.baseUri().toString()).token(token).build();
+  }
+
+  /**
    * A hand-made request, for what the typed client cannot send (a JSON array as the body, a
    * malformed document, a wrong method). Its answer is validated like every other.
    */
   RawResponse raw(
       String method, String pathAndQuery, String token, String contentType, String body) {
+    return raw(method, pathAndQuery, token, contentType, body, java.util.Map.of());
+  }
+
+  /** As {@link #raw(String, String, String, String, String)}, with extra request headers. */
+  RawResponse raw(
+      String method,
+      String pathAndQuery,
+      String token,
+      String contentType,
+      String body,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(server.baseUri().resolve(pathAndQuery.substring(1)))
             .method(
@@ -95,6 +115,7 @@ final class ServerHarness implements AutoCloseable {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response =
           SpecValidatingHttpClient.builder(validator)
@@ -125,6 +146,15 @@ final class ServerHarness implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("not JSON: " + body, e);
       }
+    }
+
+    /** The ETag header, or null. */
+    String etag() {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase("ETag"))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
 
     String errorType() {

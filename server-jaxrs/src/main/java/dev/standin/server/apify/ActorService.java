@@ -73,8 +73,9 @@ public class ActorService {
   }
 
   /** An Actor the caller owns, or a public one. */
-  public Actor get(User caller, String actorId) {
-    return withOwner(toActor(locateReadable(caller, actorId)), caller);
+  public Versioned<Actor> get(User caller, String actorId) {
+    Document document = locateReadable(caller, actorId);
+    return new Versioned<>(withOwner(toActor(document), caller), Versions.etagOf(document));
   }
 
   /** The stored Actor document, when the caller may use it (own or public). */

@@ -6,6 +6,7 @@ import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.server.api.ActorsApi;
 import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.ETags;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -30,6 +31,8 @@ public class ActorsResource implements ActorsApi {
 
   @Override
   public ActorResponse actGet(String actorId) {
-    return new ActorResponse().data(actors.get(Caller.of(request), actorId));
+    Versioned<Actor> actor = actors.get(Caller.of(request), actorId);
+    ETags.mark(request, actor.etag());
+    return new ActorResponse().data(actor.value());
   }
 }
