@@ -9,18 +9,28 @@ import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.Task;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Base of every conformance test class: one server per class, clients for alice and bob, and a
- * check after each test that every response it received matched the spec.
+ * Base of every conformance test class: one server per class and backend, clients for alice and
+ * bob, and a check after each test that every response it received matched the spec.
+ *
+ * <p>Every subclass runs once per {@link Backend} (a JUnit parameterized class): the suite is
+ * written once and proves the same behaviour on the embedded store and on PostgreSQL.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 abstract class ConformanceTest {
 
   private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/apify.yaml");
@@ -28,18 +38,21 @@ abstract class ConformanceTest {
 
   @TempDir static Path dataDir;
 
+  /** The backend of this run of the class. */
+  @Parameter Backend backend;
+
   static ServerHarness server;
   static ApifyClient alice;
   static ApifyClient bob;
 
-  @BeforeAll
-  static void startServer() {
-    server = new ServerHarness(dataDir, VALIDATOR);
+  @BeforeParameterizedClassInvocation
+  static void startServer(Backend current) throws IOException {
+    server = new ServerHarness(current, Files.createTempDirectory(dataDir, "store-"), VALIDATOR);
     alice = server.client(ServerHarness.ALICE_TOKEN);
     bob = server.client(ServerHarness.BOB_TOKEN);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stopServer() {
     server.close();
   }

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A real server on a free loopback port with its own data directory, two users (alice and bob) and,
- * for each, a client whose every response is validated against the spec.
+ * A real server on a free loopback port with its own empty store on the chosen {@link Backend}, two
+ * users (alice and bob) and, for each, a client whose every response is validated against the spec.
  */
 final class ServerHarness implements AutoCloseable {
 
@@ -29,24 +29,36 @@ final class ServerHarness implements AutoCloseable {
   private static final ObjectMapper MAPPER = ApifyJson.newMapper();
 
   final SpecValidator validator;
-  private final Path dataDir;
+  private final ServerConfig config;
   private StandinServer server;
 
-  ServerHarness(Path dataDir, SpecValidator validator) {
-    this.dataDir = dataDir;
+  ServerHarness(Backend backend, Path dataDir, SpecValidator validator) {
+    this(
+        backend
+            .newConfig(dataDir)
+            .withUsers(List.of(new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN))),
+        validator);
+  }
+
+  private ServerHarness(ServerConfig config, SpecValidator validator) {
+    this.config = config;
     this.validator = validator;
     start();
   }
 
-  void start() {
-    server =
-        StandinServer.start(
-            ServerConfig.forDataDir(dataDir)
-                .withUsers(
-                    List.of(new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN))));
+  /** A second server instance on the same store (a shared database), as behind a load balancer. */
+  ServerHarness secondInstance() {
+    if (config.database() == null) {
+      throw new IllegalStateException("only a shared database can serve two instances");
+    }
+    return new ServerHarness(config, validator);
   }
 
-  /** Stops the server and starts a new one on the same data directory. */
+  private void start() {
+    server = StandinServer.start(config);
+  }
+
+  /** Stops the server and starts a new one on the same store. */
   void restart() {
     server.close();
     start();
@@ -65,11 +77,31 @@ final class ServerHarness implements AutoCloseable {
   }
 
   /**
+   * A client whose responses are not validated, for load tests only: thousands of answers carrying
+   * an ever larger input would spend the test's time in the validator. Their shape is covered by
+   * the functional tests; the load tests check their final state with a validating client.
+   */
+  ApifyClient unvalidatedClient(String token) {
+    return ApifyClient.builder().baseUrl(server.baseUri().toString()).token(token).build();
+  }
+
+  /**
    * A hand-made request, for what the typed client cannot send (a JSON array as the body, a
    * malformed document, a wrong method). Its answer is validated like every other.
    */
   RawResponse raw(
       String method, String pathAndQuery, String token, String contentType, String body) {
+    return raw(method, pathAndQuery, token, contentType, body, java.util.Map.of());
+  }
+
+  /** As {@link #raw(String, String, String, String, String)}, with extra request headers. */
+  RawResponse raw(
+      String method,
+      String pathAndQuery,
+      String token,
+      String contentType,
+      String body,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(server.baseUri().resolve(pathAndQuery.substring(1)))
             .method(
@@ -83,6 +115,7 @@ final class ServerHarness implements AutoCloseable {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response =
           SpecValidatingHttpClient.builder(validator)
@@ -113,6 +146,15 @@ final class ServerHarness implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("not JSON: " + body, e);
       }
+    }
+
+    /** The ETag header, or null. */
+    String etag() {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase("ETag"))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
 
     String errorType() {

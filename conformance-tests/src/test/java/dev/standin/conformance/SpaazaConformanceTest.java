@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,10 +39,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Base of the Spaaza conformance tests: one server per class driven by a test clock, two chains
@@ -49,6 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * test that every response matched {@code openapi/spaaza.yaml}. The scheduler polls only at start;
  * tests move the clock and call {@code runDueTasksNow()} instead of waiting.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 abstract class SpaazaConformanceTest {
 
   static final SpecValidator VALIDATOR = new SpecValidator("/openapi/spaaza.yaml");
@@ -67,18 +73,18 @@ abstract class SpaazaConformanceTest {
 
   @TempDir static Path dataDir;
 
+  /** The backend of this run of the class. */
+  @Parameter Backend backend;
+
+  static ServerConfig config;
   static TestClock clock;
   static StandinServer server;
   static SpaazaClient chainA;
   static SpaazaClient chainB;
 
-  @BeforeAll
-  static void startServer() {
+  @BeforeParameterizedClassInvocation
+  static void startServer(Backend current) throws IOException {
     clock = new TestClock(START);
-    start();
-  }
-
-  static void start() {
     SpaazaConfig spaaza =
         SpaazaConfig.defaults()
             .withPollInterval(Duration.ofHours(1))
@@ -88,8 +94,16 @@ abstract class SpaazaConformanceTest {
                     new PresetAdmin(7, KEY_7, CHAIN_A, "write"),
                     new PresetAdmin(7, KEY_7, CHAIN_B, "read"),
                     new PresetAdmin(8, KEY_8, CHAIN_B, "write")));
-    server =
-        StandinServer.start(ServerConfig.forDataDir(dataDir).withClock(clock).withSpaaza(spaaza));
+    config =
+        current
+            .newConfig(Files.createTempDirectory(dataDir, "store-"))
+            .withClock(clock)
+            .withSpaaza(spaaza);
+    start();
+  }
+
+  static void start() {
+    server = StandinServer.start(config);
     chainA = tokenClient(TOKEN_A.tokenId(), TOKEN_A.secret());
     chainB = tokenClient(TOKEN_B.tokenId(), TOKEN_B.secret());
   }
@@ -101,7 +115,7 @@ abstract class SpaazaConformanceTest {
     start();
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stopServer() {
     server.close();
   }

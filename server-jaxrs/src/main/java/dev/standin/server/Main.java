@@ -1,6 +1,7 @@
 package dev.standin.server;
 
 import dev.standin.server.ServerConfig.UserToken;
+import dev.standin.server.store.DatabaseConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,30 @@ public final class Main implements Callable<Integer> {
       description =
           "Directory of the embedded store (env STANDIN_DATA_DIR, default ${DEFAULT-VALUE}).")
   Path dataDir;
+
+  @Option(
+      names = "--database-url",
+      defaultValue = "${env:STANDIN_DATABASE_URL}",
+      paramLabel = "JDBC_URL",
+      description =
+          "Use this PostgreSQL database instead of the embedded store, e.g."
+              + " jdbc:postgresql://localhost:5432/standin (env STANDIN_DATABASE_URL)."
+              + " Several instances may share one database.")
+  String databaseUrl;
+
+  @Option(
+      names = "--database-user",
+      defaultValue = "${env:STANDIN_DATABASE_USER}",
+      description = "Login role for --database-url (env STANDIN_DATABASE_USER).")
+  String databaseUser;
+
+  @Option(
+      names = "--database-password",
+      defaultValue = "${env:STANDIN_DATABASE_PASSWORD}",
+      description =
+          "Password for --database-url (env STANDIN_DATABASE_PASSWORD; prefer the variable,"
+              + " a flag shows in the process list).")
+  String databasePassword;
 
   @Option(
       names = "--user",
@@ -130,9 +155,13 @@ public final class Main implements Callable<Integer> {
             nonBlank(spaazaAdmins).map(SpaazaConfig.PresetAdmin::parse).toList(),
             Duration.ofMillis(spaazaPollMs),
             Duration.ofSeconds(spaazaDownloadTtlSeconds));
+    DatabaseConfig database =
+        databaseUrl == null || databaseUrl.isBlank()
+            ? null
+            : new DatabaseConfig(databaseUrl.trim(), databaseUser, databasePassword);
     ServerConfig config =
         new ServerConfig(
-            host, port, dataDir, presetUsers, defaultUsername, Clock.systemUTC(), spaaza);
+            host, port, dataDir, database, presetUsers, defaultUsername, Clock.systemUTC(), spaaza);
     StandinServer server = StandinServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -144,7 +173,10 @@ public final class Main implements Callable<Integer> {
                 }));
     System.out.println("Stand-in Apify API listening on " + server.baseUri());
     System.out.println("Stand-in Spaaza Services API listening on " + server.spaaza().baseUri());
-    System.out.println("Store: embedded SQLite in " + dataDir.toAbsolutePath());
+    System.out.println(
+        database == null
+            ? "Store: embedded SQLite in " + dataDir.toAbsolutePath()
+            : "Store: PostgreSQL at " + database.safeUrl());
     server
         .createdToken()
         .ifPresent(

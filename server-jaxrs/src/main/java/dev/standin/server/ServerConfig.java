@@ -1,5 +1,6 @@
 package dev.standin.server;
 
+import dev.standin.server.store.DatabaseConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Objects;
  * @param host interface to listen on
  * @param port TCP port; 0 picks a free one
  * @param dataDir where the embedded store keeps its file
+ * @param database a shared PostgreSQL database to use instead of the embedded store, or {@code
+ *     null} for the embedded store
  * @param users accounts to make sure exist, each with a token that will be accepted
  * @param defaultUsername name of the account created (with a fresh token) when the store has none
  * @param clock time source for timestamps and the Spaaza scheduler
@@ -20,6 +23,7 @@ public record ServerConfig(
     String host,
     int port,
     Path dataDir,
+    DatabaseConfig database,
     List<UserToken> users,
     String defaultUsername,
     Clock clock,
@@ -42,6 +46,7 @@ public record ServerConfig(
         "127.0.0.1",
         0,
         dataDir,
+        null,
         List.of(),
         DEFAULT_USERNAME,
         Clock.systemUTC(),
@@ -49,19 +54,29 @@ public record ServerConfig(
   }
 
   public ServerConfig withUsers(List<UserToken> newUsers) {
-    return new ServerConfig(host, port, dataDir, newUsers, defaultUsername, clock, spaaza);
+    return new ServerConfig(
+        host, port, dataDir, database, newUsers, defaultUsername, clock, spaaza);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, users, defaultUsername, clock, spaaza);
+    return new ServerConfig(
+        host, newPort, dataDir, database, users, defaultUsername, clock, spaaza);
   }
 
   public ServerConfig withClock(Clock newClock) {
-    return new ServerConfig(host, port, dataDir, users, defaultUsername, newClock, spaaza);
+    return new ServerConfig(
+        host, port, dataDir, database, users, defaultUsername, newClock, spaaza);
   }
 
   public ServerConfig withSpaaza(SpaazaConfig newSpaaza) {
-    return new ServerConfig(host, port, dataDir, users, defaultUsername, clock, newSpaaza);
+    return new ServerConfig(
+        host, port, dataDir, database, users, defaultUsername, clock, newSpaaza);
+  }
+
+  /** The same, on a shared database ({@code null}: the embedded store). */
+  public ServerConfig withDatabase(DatabaseConfig newDatabase) {
+    return new ServerConfig(
+        host, port, dataDir, newDatabase, users, defaultUsername, clock, spaaza);
   }
 
   /** A username and one API token of that user. */

@@ -18,11 +18,12 @@ import dev.standin.server.errors.JsonExceptionMapper;
 import dev.standin.server.errors.UnexpectedExceptionMapper;
 import dev.standin.server.http.AuthFilter;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.ETags;
 import dev.standin.server.http.JacksonConfig;
 import dev.standin.server.http.LenientBooleanParams;
 import dev.standin.server.spaaza.SpaazaApp;
-import dev.standin.server.store.SqliteStore;
 import dev.standin.server.store.Store;
+import dev.standin.server.store.Stores;
 import dev.standin.server.users.UserService;
 import java.net.URI;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class StandinServer implements AutoCloseable {
   }
 
   public static StandinServer start(ServerConfig config) {
-    Store store = SqliteStore.open(config.dataDir());
+    Store store = Stores.open(config.dataDir(), config.database());
     try {
       ObjectMapper mapper = ApifyJson.newMapper();
       UserService users = new UserService(store, config.clock());
@@ -92,6 +93,7 @@ public final class StandinServer implements AutoCloseable {
                   })
               .register(AuthFilter.class)
               .register(Created.class)
+              .register(ETags.class)
               .register(LenientBooleanParams.class)
               .register(ApifyExceptionMapper.class)
               .register(JsonExceptionMapper.class)

@@ -30,6 +30,9 @@ public enum ApifyError {
   ACTOR_NAME_NOT_UNIQUE("actor-name-not-unique", 409, "Actor with this name already exists"),
   ACTOR_TASK_NAME_NOT_UNIQUE(
       "actor-task-name-not-unique", 409, "Actor task with this name already exists"),
+  /** This server's own: a conditional update whose {@code If-Match} no longer matches. */
+  PRECONDITION_FAILED(
+      "precondition-failed", 412, "The resource has changed since it was read (If-Match)."),
   REQUEST_TOO_LARGE("request-too-large", 413, "The request payload is too large."),
   UNSUPPORTED_CONTENT_ENCODING(
       "unsupported-content-encoding", 415, "The Content-Encoding is not supported."),

@@ -26,7 +26,15 @@ public final class TaskClient {
 
   /** Replaces each property set on {@code changes} (set to null clears it); unset ones are kept. */
   public Task update(UpdateTaskRequest changes) {
-    return call.run(() -> api.actorTaskPut(id, changes).getData());
+    return update(changes, null);
+  }
+
+  /**
+   * As {@link #update(UpdateTaskRequest)}, but only while the task's ETag is {@code ifMatch} (a
+   * server extension); otherwise fails with 412 {@code precondition-failed} and changes nothing.
+   */
+  public Task update(UpdateTaskRequest changes, String ifMatch) {
+    return call.run(() -> api.actorTaskPut(id, changes, ifMatch).getData());
   }
 
   /** Deletes the task; deleting a task that does not exist is not an error. */
@@ -48,6 +56,14 @@ public final class TaskClient {
    * returns the whole input.
    */
   public Map<String, Object> updateInput(Map<String, Object> changes) {
-    return call.run(() -> api.actorTaskInputPut(id, changes));
+    return updateInput(changes, null);
+  }
+
+  /**
+   * As {@link #updateInput(Map)}, but only while the task's ETag is {@code ifMatch} (a server
+   * extension); otherwise fails with 412 {@code precondition-failed} and changes nothing.
+   */
+  public Map<String, Object> updateInput(Map<String, Object> changes, String ifMatch) {
+    return call.run(() -> api.actorTaskInputPut(id, changes, ifMatch));
   }
 }

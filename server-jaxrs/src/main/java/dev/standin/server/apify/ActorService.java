@@ -165,11 +165,12 @@ public class ActorService {
   }
 
   /** An Actor the caller owns, or a public one. */
-  public Actor get(User caller, String actorId) {
-    return forCaller(toActor(locateReadable(caller, actorId)), caller);
+  public Versioned<Actor> get(User caller, String actorId) {
+    Document document = locateReadable(caller, actorId);
+    return new Versioned<>(forCaller(toActor(document), caller), Versions.etagOf(document));
   }
 
-  public Actor update(User caller, String actorId, UpdateActorRequest request) {
+  public Versioned<Actor> update(User caller, String actorId, UpdateActorRequest request) {
     if (request == null) {
       throw new ApifyException(ApifyError.INVALID_INPUT, "The request body must be a JSON object.");
     }
@@ -184,7 +185,7 @@ public class ActorService {
               check(actor, now);
               actor.setModifiedAt(now);
             });
-    return forCaller(toActor(updated), caller);
+    return new Versioned<>(forCaller(toActor(updated), caller), Versions.etagOf(updated));
   }
 
   public void delete(User caller, String actorId) {

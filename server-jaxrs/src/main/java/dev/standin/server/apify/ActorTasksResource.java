@@ -8,6 +8,7 @@ import dev.standin.apify.model.UpdateTaskRequest;
 import dev.standin.apify.server.api.ActorTasksApi;
 import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.ETags;
 import dev.standin.server.store.User;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -40,12 +41,14 @@ public class ActorTasksResource implements ActorTasksApi {
 
   @Override
   public TaskResponse actorTaskGet(String actorTaskId) {
-    return new TaskResponse().data(tasks.get(caller(), actorTaskId));
+    return new TaskResponse().data(tagged(tasks.get(caller(), actorTaskId)));
   }
 
   @Override
-  public TaskResponse actorTaskPut(String actorTaskId, UpdateTaskRequest updateTaskRequest) {
-    return new TaskResponse().data(tasks.update(caller(), actorTaskId, updateTaskRequest));
+  public TaskResponse actorTaskPut(
+      String actorTaskId, UpdateTaskRequest updateTaskRequest, String ifMatch) {
+    return new TaskResponse()
+        .data(tagged(tasks.update(caller(), actorTaskId, updateTaskRequest, ifMatch)));
   }
 
   @Override
@@ -55,12 +58,18 @@ public class ActorTasksResource implements ActorTasksApi {
 
   @Override
   public Map<String, Object> actorTaskInputGet(String actorTaskId) {
-    return tasks.getInput(caller(), actorTaskId);
+    return tagged(tasks.getInput(caller(), actorTaskId));
   }
 
   @Override
-  public Map<String, Object> actorTaskInputPut(String actorTaskId, Map<String, Object> body) {
-    return tasks.mergeInput(caller(), actorTaskId, body);
+  public Map<String, Object> actorTaskInputPut(
+      String actorTaskId, Map<String, Object> body, String ifMatch) {
+    return tagged(tasks.mergeInput(caller(), actorTaskId, body, ifMatch));
+  }
+
+  private <T> T tagged(Versioned<T> answer) {
+    ETags.mark(request, answer.etag());
+    return answer.value();
   }
 
   private User caller() {

@@ -8,6 +8,7 @@ import dev.standin.apify.model.UpdateActorRequest;
 import dev.standin.apify.server.api.ActorsApi;
 import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.ETags;
 import dev.standin.server.store.User;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -55,7 +56,7 @@ public class ActorsResource implements ActorsApi {
 
   @Override
   public ActorResponse actorGet(String actorId) {
-    return new ActorResponse().data(actors.get(caller(), actorId));
+    return tagged(actors.get(caller(), actorId));
   }
 
   @Override
@@ -65,7 +66,7 @@ public class ActorsResource implements ActorsApi {
 
   @Override
   public ActorResponse actorPut(String actorId, UpdateActorRequest updateActorRequest) {
-    return new ActorResponse().data(actors.update(caller(), actorId, updateActorRequest));
+    return tagged(actors.update(caller(), actorId, updateActorRequest));
   }
 
   @Override
@@ -81,6 +82,12 @@ public class ActorsResource implements ActorsApi {
   @Override
   public void actDelete(String actorId) {
     actorDelete(actorId);
+  }
+
+  /** The answer for one Actor, with its entity tag in the ETag header. */
+  private ActorResponse tagged(Versioned<Actor> actor) {
+    ETags.mark(request, actor.etag());
+    return new ActorResponse().data(actor.value());
   }
 
   private User caller() {

@@ -119,11 +119,18 @@ public class TaskService {
     }
   }
 
-  public Task get(User caller, String taskId) {
-    return withUsername(toTask(locate(caller, taskId)), caller);
+  public Versioned<Task> get(User caller, String taskId) {
+    Document document = locate(caller, taskId);
+    return new Versioned<>(withUsername(toTask(document), caller), Versions.etagOf(document));
   }
 
-  public Task update(User caller, String taskId, UpdateTaskRequest request) {
+  /**
+   * PUT /v2/actor-tasks/{id} by {@link #TASK_UPDATE}.
+   *
+   * @param ifMatch the {@code If-Match} header, or {@code null} for an unconditional update
+   */
+  public Versioned<Task> update(
+      User caller, String taskId, UpdateTaskRequest request, String ifMatch) {
     if (request == null) {
       throw new ApifyException(ApifyError.INVALID_INPUT, "The request body must be a JSON object.");
     }
@@ -135,23 +142,29 @@ public class TaskService {
     Document updated =
         updateDocument(
             located.id(),
+            ifMatch,
             task -> {
               TASK_UPDATE.apply(request, task);
               task.setModifiedAt(timestamps.after(task.getModifiedAt()));
             });
-    return withUsername(toTask(updated), caller);
+    return new Versioned<>(withUsername(toTask(updated), caller), Versions.etagOf(updated));
   }
 
   /** The task's input; {@code {}} when it has none. */
-  public Map<String, Object> getInput(User caller, String taskId) {
-    return inputOf(toTask(locate(caller, taskId)));
+  public Versioned<Map<String, Object>> getInput(User caller, String taskId) {
+    Document document = locate(caller, taskId);
+    return new Versioned<>(inputOf(toTask(document)), Versions.etagOf(document));
   }
 
   /**
    * PUT /v2/actor-tasks/{id}/input: a one-level merge. Top-level properties of {@code patch}
-   * replace the stored ones (nested values whole, {@code null} stored as null); others stay.
+   * replace the stored ones (nested values whole, {@code null} stored as null); others stay. The
+   * merge runs here, in the service, inside the store's atomic update (ADR 0015).
+   *
+   * @param ifMatch the {@code If-Match} header, or {@code null} for an unconditional merge
    */
-  public Map<String, Object> mergeInput(User caller, String taskId, Map<String, Object> patch) {
+  public Versioned<Map<String, Object>> mergeInput(
+      User caller, String taskId, Map<String, Object> patch, String ifMatch) {
     if (patch == null) {
       throw new ApifyException(
           ApifyError.INVALID_INPUT, "Invalid input: the request body must be a JSON object.");
@@ -160,13 +173,14 @@ public class TaskService {
     Document updated =
         updateDocument(
             located.id(),
+            ifMatch,
             task -> {
               Map<String, Object> merged = new LinkedHashMap<>(inputOf(task));
               merged.putAll(patch);
               task.setInput(merged);
               task.setModifiedAt(timestamps.after(task.getModifiedAt()));
             });
-    return inputOf(toTask(updated));
+    return new Versioned<>(inputOf(toTask(updated)), Versions.etagOf(updated));
   }
 
   public void delete(User caller, String taskId) {
@@ -214,14 +228,19 @@ public class TaskService {
     return locator.locateOwned(Collection.ACTOR_TASKS, taskId, caller, "Actor task");
   }
 
-  /** One atomic read-modify-write of a stored task; a name clash is a 409 and stores nothing. */
-  private Document updateDocument(String id, java.util.function.Consumer<Task> change) {
+  /**
+   * One atomic read-modify-write of a stored task; a name clash is a 409, a stale {@code ifMatch} a
+   * 412, and either stores nothing.
+   */
+  private Document updateDocument(
+      String id, String ifMatch, java.util.function.Consumer<Task> change) {
     try {
       return store
           .update(
               Collection.ACTOR_TASKS,
               id,
               current -> {
+                Versions.checkIfMatch(ifMatch, current, "Actor task");
                 Task task = toTask(current);
                 change.accept(task);
                 return current.withName(task.getName()).withJson(json.write(task));

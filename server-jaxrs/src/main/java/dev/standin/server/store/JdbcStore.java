@@ -40,6 +40,12 @@ public abstract class JdbcStore implements Store {
 
   protected abstract boolean isUniqueViolation(SQLException e);
 
+  /**
+   * Called after a row was inserted into {@code table} with an explicit ID, so the database can
+   * move its ID generator past it (SQLite's AUTOINCREMENT does that itself).
+   */
+  protected void afterExplicitId(Connection connection, String table) throws SQLException {}
+
   protected final DataSource dataSource() {
     return dataSource;
   }
@@ -127,23 +133,23 @@ public abstract class JdbcStore implements Store {
   public void addToken(String userId, String tokenHash) {
     inWriteTransaction(
         c -> {
+          // ON CONFLICT: two instances starting together with the same preset token must not fail.
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "INSERT INTO api_tokens (token_hash, user_id) VALUES (?, ?)"
+                      + " ON CONFLICT (token_hash) DO NOTHING")) {
+            st.setString(1, tokenHash);
+            st.setString(2, userId);
+            st.executeUpdate();
+          }
           try (PreparedStatement find =
               c.prepareStatement("SELECT user_id FROM api_tokens WHERE token_hash = ?")) {
             find.setString(1, tokenHash);
             try (ResultSet rs = find.executeQuery()) {
-              if (rs.next()) {
-                if (!rs.getString(1).equals(userId)) {
-                  throw new IllegalArgumentException("that token already belongs to another user");
-                }
-                return null;
+              if (rs.next() && !rs.getString(1).equals(userId)) {
+                throw new IllegalArgumentException("that token already belongs to another user");
               }
             }
-          }
-          try (PreparedStatement st =
-              c.prepareStatement("INSERT INTO api_tokens (token_hash, user_id) VALUES (?, ?)")) {
-            st.setString(1, tokenHash);
-            st.setString(2, userId);
-            st.executeUpdate();
           }
           return null;
         });
@@ -355,6 +361,7 @@ public abstract class JdbcStore implements Store {
             st.setString(3, createdAt.toString());
             st.executeUpdate();
           }
+          afterExplicitId(c, "spaaza_chains");
           return null;
         });
   }
