@@ -2,11 +2,14 @@ package dev.standin.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.standin.server.ServerConfig;
+import dev.standin.server.StandinServer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,22 +19,46 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Loads {@code /docs} in headless Chromium, as a reviewer would, and checks that the rendered page
- * lists every PUT operation of the bundled document. Keeps a screenshot in {@code target/docs/}.
+ * Loads {@code /docs} of each API in headless Chromium, as a reviewer would, and checks that the
+ * rendered page lists every PUT operation of the bundled document. Keeps a screenshot per API in
+ * {@code target/docs/}. The page does not depend on the store, so one embedded-store server serves
+ * both runs.
  */
-class DocsBrowserTest extends ConformanceTest {
+class DocsBrowserTest {
 
-  @Test
-  void theDocsPageListsEveryPutOperation(@TempDir Path profile) throws IOException {
+  @TempDir static Path dataDir;
+  private static StandinServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = StandinServer.start(ServerConfig.forDataDir(dataDir));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  private static URI docsOf(String api) {
+    URI base = api.equals("spaaza") ? server.spaaza().baseUri() : server.baseUri();
+    return base.resolve("docs");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"apify", "spaaza"})
+  void theDocsPageListsEveryPutOperation(String api, @TempDir Path profile) throws IOException {
     Chromium.findOrInstall();
-    Map<String, String> puts = putSummariesByPath(bundledSpec("apify"));
+    Map<String, String> puts = putSummariesByPath(bundledSpec(api));
     assertThat(puts).isNotEmpty();
 
-    Document dom = Jsoup.parse(Chromium.dumpDom(server.baseUri().resolve("docs"), profile));
+    Document dom = Jsoup.parse(Chromium.dumpDom(docsOf(api), profile));
 
     for (Map.Entry<String, String> put : puts.entrySet()) {
       Element block =
@@ -46,9 +73,9 @@ class DocsBrowserTest extends ConformanceTest {
     }
     assertThat(putBlocks(dom)).hasSize(puts.size());
 
-    Path screenshot = Files.createDirectories(Path.of("target", "docs")).resolve("apify.png");
+    Path screenshot = Files.createDirectories(Path.of("target", "docs")).resolve(api + ".png");
     Files.deleteIfExists(screenshot);
-    Chromium.screenshot(server.baseUri().resolve("docs"), profile, screenshot);
+    Chromium.screenshot(docsOf(api), profile, screenshot);
     byte[] png = Files.readAllBytes(screenshot);
     assertThat(png).as("a PNG image").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
   }
