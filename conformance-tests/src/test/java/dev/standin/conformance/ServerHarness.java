@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server on a free loopback port with its own data directory, two users (alice and bob) and,
@@ -30,20 +32,29 @@ final class ServerHarness implements AutoCloseable {
 
   final SpecValidator validator;
   private final Path dataDir;
+  private final UnaryOperator<ServerConfig> configure;
   private StandinServer server;
 
   ServerHarness(Path dataDir, SpecValidator validator) {
+    this(dataDir, validator, UnaryOperator.identity());
+  }
+
+  /** A harness whose server configuration a test adjusts (e.g. its rate limits). */
+  ServerHarness(Path dataDir, SpecValidator validator, UnaryOperator<ServerConfig> configure) {
     this.dataDir = dataDir;
     this.validator = validator;
+    this.configure = configure;
     start();
   }
 
   void start() {
     server =
         StandinServer.start(
-            ServerConfig.forDataDir(dataDir)
-                .withUsers(
-                    List.of(new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN))));
+            configure.apply(
+                ServerConfig.forDataDir(dataDir)
+                    .withUsers(
+                        List.of(
+                            new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN)))));
   }
 
   /** Stops the server and starts a new one on the same data directory. */
@@ -88,6 +99,37 @@ final class ServerHarness implements AutoCloseable {
           SpecValidatingHttpClient.builder(validator)
               .build()
               .send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new RawResponse(response.statusCode(), response.headers().map(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A hand-made request with a body of raw bytes and any headers (encodings, broken lengths). Its
+   * answer is validated like every other.
+   */
+  RawResponse rawBytes(
+      String method, String pathAndQuery, String token, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.baseUri() + pathAndQuery.substring(1)))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  private RawResponse send(HttpRequest request) {
+    try {
+      HttpResponse<String> response =
+          SpecValidatingHttpClient.builder(validator)
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
       return new RawResponse(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

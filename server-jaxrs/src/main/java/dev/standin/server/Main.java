@@ -1,8 +1,10 @@
 package dev.standin.server;
 
 import dev.standin.server.ServerConfig.UserToken;
+import dev.standin.server.wire.RateLimits;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +58,22 @@ public final class Main implements Callable<Integer> {
               + " (env STANDIN_DEFAULT_USERNAME, default ${DEFAULT-VALUE}).")
   String defaultUsername;
 
+  @Option(
+      names = "--rate-limit-per-resource",
+      defaultValue = "${env:STANDIN_RATE_LIMIT_PER_RESOURCE:-60}",
+      description =
+          "Requests per second one resource accepts"
+              + " (env STANDIN_RATE_LIMIT_PER_RESOURCE, default ${DEFAULT-VALUE}).")
+  long perResourcePerSecond;
+
+  @Option(
+      names = "--rate-limit-per-user",
+      defaultValue = "${env:STANDIN_RATE_LIMIT_PER_USER:-250000}",
+      description =
+          "Requests per minute one user (or, without a token, one IP address) may send"
+              + " (env STANDIN_RATE_LIMIT_PER_USER, default ${DEFAULT-VALUE}).")
+  long perUserPerMinute;
+
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
@@ -72,7 +90,16 @@ public final class Main implements Callable<Integer> {
             ? List.of()
             : users.stream().filter(s -> !s.isBlank()).map(UserToken::parse).toList();
     ServerConfig config =
-        new ServerConfig(host, port, dataDir, presetUsers, defaultUsername, Clock.systemUTC());
+        new ServerConfig(
+            host,
+            port,
+            dataDir,
+            presetUsers,
+            defaultUsername,
+            Clock.systemUTC(),
+            new RateLimits(
+                new RateLimits.Limit(perResourcePerSecond, Duration.ofSeconds(1)),
+                new RateLimits.Limit(perUserPerMinute, Duration.ofMinutes(1))));
     StandinServer server = StandinServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -1,5 +1,6 @@
 package dev.standin.server;
 
+import dev.standin.server.wire.RateLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param users accounts to make sure exist, each with a token that will be accepted
  * @param defaultUsername name of the account created (with a fresh token) when the store has none
  * @param clock time source for timestamps
+ * @param rateLimits requests allowed per resource and per user
  */
 public record ServerConfig(
     String host,
@@ -21,7 +23,8 @@ public record ServerConfig(
     Path dataDir,
     List<UserToken> users,
     String defaultUsername,
-    Clock clock) {
+    Clock clock,
+    RateLimits rateLimits) {
 
   public static final String DEFAULT_USERNAME = "local-user";
 
@@ -31,20 +34,25 @@ public record ServerConfig(
     users = List.copyOf(users);
     Objects.requireNonNull(defaultUsername, "defaultUsername");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(rateLimits, "rateLimits");
   }
 
   /** Defaults suitable for a test: loopback, a free port, no preset users. */
   public static ServerConfig forDataDir(Path dataDir) {
     return new ServerConfig(
-        "127.0.0.1", 0, dataDir, List.of(), DEFAULT_USERNAME, Clock.systemUTC());
+        "127.0.0.1", 0, dataDir, List.of(), DEFAULT_USERNAME, Clock.systemUTC(), RateLimits.VENDOR);
   }
 
   public ServerConfig withUsers(List<UserToken> newUsers) {
-    return new ServerConfig(host, port, dataDir, newUsers, defaultUsername, clock);
+    return new ServerConfig(host, port, dataDir, newUsers, defaultUsername, clock, rateLimits);
+  }
+
+  public ServerConfig withRateLimits(RateLimits newLimits) {
+    return new ServerConfig(host, port, dataDir, users, defaultUsername, clock, newLimits);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, users, defaultUsername, clock);
+    return new ServerConfig(host, newPort, dataDir, users, defaultUsername, clock, rateLimits);
   }
 
   /** A username and one API token of that user. */

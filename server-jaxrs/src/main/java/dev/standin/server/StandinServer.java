@@ -10,17 +10,28 @@ import dev.standin.server.apify.ResourceLocator;
 import dev.standin.server.apify.TaskService;
 import dev.standin.server.apify.Timestamps;
 import dev.standin.server.docs.DocsResource;
+import dev.standin.server.errors.ApifyErrorResponder;
 import dev.standin.server.errors.ApifyExceptionMapper;
 import dev.standin.server.errors.JaxRsExceptionMapper;
 import dev.standin.server.errors.JsonExceptionMapper;
 import dev.standin.server.errors.UnexpectedExceptionMapper;
 import dev.standin.server.http.AuthFilter;
+import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
 import dev.standin.server.http.JacksonConfig;
 import dev.standin.server.http.LenientBooleanParams;
 import dev.standin.server.store.SqliteStore;
 import dev.standin.server.store.Store;
+import dev.standin.server.store.User;
 import dev.standin.server.users.UserService;
+import dev.standin.server.wire.BodyDecodingInterceptor;
+import dev.standin.server.wire.BodyLimit;
+import dev.standin.server.wire.ErrorResponder;
+import dev.standin.server.wire.JsonErrorHandler;
+import dev.standin.server.wire.LocalRateLimiter;
+import dev.standin.server.wire.RateLimitFilter;
+import dev.standin.server.wire.RequestBodyFilter;
+import dev.standin.server.wire.WireExceptionMapper;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
@@ -65,6 +76,7 @@ public final class StandinServer implements AutoCloseable {
       ActorService actors = new ActorService(store, locator, json, timestamps);
       TaskService tasks = new TaskService(store, locator, actors, json, timestamps);
 
+      ErrorResponder errors = new ApifyErrorResponder(mapper);
       ResourceConfig app =
           new ResourceConfig()
               .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -80,6 +92,14 @@ public final class StandinServer implements AutoCloseable {
                     }
                   })
               .register(AuthFilter.class)
+              .register(new RequestBodyFilter(BodyLimit.VENDOR))
+              .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
+              .register(
+                  new RateLimitFilter(
+                      new LocalRateLimiter(config.rateLimits().longestPeriod()),
+                      config.rateLimits(),
+                      request -> Caller.find(request).map(User::id)))
+              .register(new WireExceptionMapper(errors))
               .register(Created.class)
               .register(LenientBooleanParams.class)
               .register(ApifyExceptionMapper.class)
@@ -92,6 +112,7 @@ public final class StandinServer implements AutoCloseable {
 
       URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
       Server http = JettyHttpContainerFactory.createServer(requested, app, false);
+      http.setErrorHandler(new JsonErrorHandler(errors));
       startListening(http);
       int port = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
       URI actual = URI.create("http://" + config.host() + ":" + port + "/");
