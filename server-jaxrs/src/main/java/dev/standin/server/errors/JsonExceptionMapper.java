@@ -66,12 +66,22 @@ public class JsonExceptionMapper implements ExceptionMapper<JacksonException> {
    * mapping path when Jackson recorded one, else from where the parser stood.
    */
   private static String fieldPath(JacksonException e) {
+    String mapped = mappedPath(e);
+    String parsed = parserPath(e);
+    return parsed.startsWith(mapped) ? parsed : mapped; // the deeper of the two
+  }
+
+  private static String mappedPath(JacksonException e) {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining("."))
           .replace(".[", "[");
     }
+    return "";
+  }
+
+  private static String parserPath(JacksonException e) {
     if (e.getProcessor() instanceof JsonParser parser) {
       java.util.Deque<String> parts = new java.util.ArrayDeque<>();
       for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {

@@ -34,7 +34,7 @@ public class BodyDecodingInterceptor implements ReaderInterceptor {
     }
     String method = context.getProperty(METHOD) instanceof String m ? m : "request";
     Translating checked = new Translating(decoded, codings);
-    Counting counted = new Counting(checked, limit, method);
+    Counting counted = new Counting(new StrictUtf8(checked), limit, method);
     context.setInputStream(counted);
     context.getHeaders().remove(HttpHeaders.CONTENT_ENCODING);
     try {
