@@ -7,13 +7,17 @@ import dev.standin.apify.json.ApifyJson;
 import dev.standin.server.ServerConfig;
 import dev.standin.server.ServerConfig.UserToken;
 import dev.standin.server.StandinServer;
+import dev.standin.server.wire.RateLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server on a free loopback port with its own empty store on the chosen {@link Backend}, two
@@ -32,11 +36,31 @@ final class ServerHarness implements AutoCloseable {
   private final ServerConfig config;
   private StandinServer server;
 
+  /**
+   * Limits high enough never to trip: the suite's load tests send thousands of requests to one
+   * resource, far above the vendor's 60 per second. {@code RateLimitTest} proves the limiter.
+   */
+  static final RateLimits UNTHROTTLED =
+      new RateLimits(
+          new RateLimits.Limit(1_000_000, Duration.ofSeconds(1)),
+          new RateLimits.Limit(1_000_000, Duration.ofSeconds(1)));
+
   ServerHarness(Backend backend, Path dataDir, SpecValidator validator) {
+    this(backend, dataDir, validator, config -> config.withRateLimits(UNTHROTTLED));
+  }
+
+  /** A harness whose server configuration a test adjusts (e.g. its rate limits). */
+  ServerHarness(
+      Backend backend,
+      Path dataDir,
+      SpecValidator validator,
+      UnaryOperator<ServerConfig> configure) {
     this(
-        backend
-            .newConfig(dataDir)
-            .withUsers(List.of(new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN))),
+        configure.apply(
+            backend
+                .newConfig(dataDir)
+                .withUsers(
+                    List.of(new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN)))),
         validator);
   }
 
@@ -121,6 +145,37 @@ final class ServerHarness implements AutoCloseable {
           SpecValidatingHttpClient.builder(validator)
               .build()
               .send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new RawResponse(response.statusCode(), response.headers().map(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A hand-made request with a body of raw bytes and any headers (encodings, broken lengths). Its
+   * answer is validated like every other.
+   */
+  RawResponse rawBytes(
+      String method, String pathAndQuery, String token, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.baseUri() + pathAndQuery.substring(1)))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  private RawResponse send(HttpRequest request) {
+    try {
+      HttpResponse<String> response =
+          SpecValidatingHttpClient.builder(validator)
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
       return new RawResponse(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

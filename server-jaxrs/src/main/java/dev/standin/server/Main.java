@@ -2,6 +2,7 @@ package dev.standin.server;
 
 import dev.standin.server.ServerConfig.UserToken;
 import dev.standin.server.store.DatabaseConfig;
+import dev.standin.server.wire.RateLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,6 +128,22 @@ public final class Main implements Callable<Integer> {
               + " (env STANDIN_SPAAZA_DOWNLOAD_TTL_S, default ${DEFAULT-VALUE}).")
   long spaazaDownloadTtlSeconds;
 
+  @Option(
+      names = "--rate-limit-per-resource",
+      defaultValue = "${env:STANDIN_RATE_LIMIT_PER_RESOURCE:-60}",
+      description =
+          "Requests per second one resource accepts"
+              + " (env STANDIN_RATE_LIMIT_PER_RESOURCE, default ${DEFAULT-VALUE}).")
+  long perResourcePerSecond;
+
+  @Option(
+      names = "--rate-limit-per-user",
+      defaultValue = "${env:STANDIN_RATE_LIMIT_PER_USER:-250000}",
+      description =
+          "Requests per minute one user (or, without a token, one IP address) may send"
+              + " (env STANDIN_RATE_LIMIT_PER_USER, default ${DEFAULT-VALUE}).")
+  long perUserPerMinute;
+
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
@@ -161,7 +178,17 @@ public final class Main implements Callable<Integer> {
             : new DatabaseConfig(databaseUrl.trim(), databaseUser, databasePassword);
     ServerConfig config =
         new ServerConfig(
-            host, port, dataDir, database, presetUsers, defaultUsername, Clock.systemUTC(), spaaza);
+            host,
+            port,
+            dataDir,
+            database,
+            presetUsers,
+            defaultUsername,
+            Clock.systemUTC(),
+            spaaza,
+            new RateLimits(
+                new RateLimits.Limit(perResourcePerSecond, Duration.ofSeconds(1)),
+                new RateLimits.Limit(perUserPerMinute, Duration.ofMinutes(1))));
     StandinServer server = StandinServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -1,6 +1,7 @@
 package dev.standin.server;
 
 import dev.standin.server.store.DatabaseConfig;
+import dev.standin.server.wire.RateLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param defaultUsername name of the account created (with a fresh token) when the store has none
  * @param clock time source for timestamps and the Spaaza scheduler
  * @param spaaza how the Spaaza Services API is served
+ * @param rateLimits requests allowed per resource and per user
  */
 public record ServerConfig(
     String host,
@@ -27,7 +29,8 @@ public record ServerConfig(
     List<UserToken> users,
     String defaultUsername,
     Clock clock,
-    SpaazaConfig spaaza) {
+    SpaazaConfig spaaza,
+    RateLimits rateLimits) {
 
   public static final String DEFAULT_USERNAME = "local-user";
 
@@ -38,6 +41,7 @@ public record ServerConfig(
     Objects.requireNonNull(defaultUsername, "defaultUsername");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(spaaza, "spaaza");
+    Objects.requireNonNull(rateLimits, "rateLimits");
   }
 
   /** Defaults suitable for a test: loopback, a free port, no preset users. */
@@ -50,33 +54,39 @@ public record ServerConfig(
         List.of(),
         DEFAULT_USERNAME,
         Clock.systemUTC(),
-        SpaazaConfig.defaults());
+        SpaazaConfig.defaults(),
+        RateLimits.VENDOR);
   }
 
   public ServerConfig withUsers(List<UserToken> newUsers) {
     return new ServerConfig(
-        host, port, dataDir, database, newUsers, defaultUsername, clock, spaaza);
+        host, port, dataDir, database, newUsers, defaultUsername, clock, spaaza, rateLimits);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(
-        host, newPort, dataDir, database, users, defaultUsername, clock, spaaza);
+        host, newPort, dataDir, database, users, defaultUsername, clock, spaaza, rateLimits);
   }
 
   public ServerConfig withClock(Clock newClock) {
     return new ServerConfig(
-        host, port, dataDir, database, users, defaultUsername, newClock, spaaza);
+        host, port, dataDir, database, users, defaultUsername, newClock, spaaza, rateLimits);
   }
 
   public ServerConfig withSpaaza(SpaazaConfig newSpaaza) {
     return new ServerConfig(
-        host, port, dataDir, database, users, defaultUsername, clock, newSpaaza);
+        host, port, dataDir, database, users, defaultUsername, clock, newSpaaza, rateLimits);
+  }
+
+  public ServerConfig withRateLimits(RateLimits newLimits) {
+    return new ServerConfig(
+        host, port, dataDir, database, users, defaultUsername, clock, spaaza, newLimits);
   }
 
   /** The same, on a shared database ({@code null}: the embedded store). */
   public ServerConfig withDatabase(DatabaseConfig newDatabase) {
     return new ServerConfig(
-        host, port, dataDir, newDatabase, users, defaultUsername, clock, spaaza);
+        host, port, dataDir, newDatabase, users, defaultUsername, clock, spaaza, rateLimits);
   }
 
   /** A username and one API token of that user. */

@@ -12,11 +12,13 @@ import dev.standin.server.apify.ResourceLocator;
 import dev.standin.server.apify.TaskService;
 import dev.standin.server.apify.Timestamps;
 import dev.standin.server.docs.DocsResource;
+import dev.standin.server.errors.ApifyErrorResponder;
 import dev.standin.server.errors.ApifyExceptionMapper;
 import dev.standin.server.errors.JaxRsExceptionMapper;
 import dev.standin.server.errors.JsonExceptionMapper;
 import dev.standin.server.errors.UnexpectedExceptionMapper;
 import dev.standin.server.http.AuthFilter;
+import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
 import dev.standin.server.http.ETags;
 import dev.standin.server.http.JacksonConfig;
@@ -24,9 +26,20 @@ import dev.standin.server.http.LenientBooleanParams;
 import dev.standin.server.spaaza.SpaazaApp;
 import dev.standin.server.store.Store;
 import dev.standin.server.store.Stores;
+import dev.standin.server.store.User;
 import dev.standin.server.users.UserService;
+import dev.standin.server.wire.BodyDecodingInterceptor;
+import dev.standin.server.wire.BodyLimit;
+import dev.standin.server.wire.ErrorResponder;
+import dev.standin.server.wire.JsonErrorHandler;
+import dev.standin.server.wire.LocalRateLimiter;
+import dev.standin.server.wire.RateLimitFilter;
+import dev.standin.server.wire.RequestBodyFilter;
+import dev.standin.server.wire.WireExceptionMapper;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -76,6 +89,7 @@ public final class StandinServer implements AutoCloseable {
       TaskService tasks = new TaskService(store, locator, actors, json, timestamps);
       BuildService builds = new BuildService(store, actors, json, timestamps);
 
+      ErrorResponder errors = new ApifyErrorResponder(mapper);
       ResourceConfig app =
           new ResourceConfig()
               .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -92,6 +106,14 @@ public final class StandinServer implements AutoCloseable {
                     }
                   })
               .register(AuthFilter.class)
+              .register(new RequestBodyFilter(BodyLimit.VENDOR))
+              .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
+              .register(
+                  new RateLimitFilter(
+                      new LocalRateLimiter(config.rateLimits().longestPeriod()),
+                      config.rateLimits(),
+                      request -> Caller.find(request).map(User::id)))
+              .register(new WireExceptionMapper(errors))
               .register(Created.class)
               .register(ETags.class)
               .register(LenientBooleanParams.class)
@@ -106,6 +128,15 @@ public final class StandinServer implements AutoCloseable {
 
       URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
       Server http = JettyHttpContainerFactory.createServer(requested, app, false);
+      http.setErrorHandler(new JsonErrorHandler(errors));
+      // IDs are opaque: a path like /v2/actor-tasks/..%2Fx must reach the API (and get its 404)
+      // instead of being refused by Jetty with an empty 400. Nothing here serves files.
+      for (var connector : http.getConnectors()) {
+        var factory = connector.getConnectionFactory(HttpConnectionFactory.class);
+        if (factory != null) {
+          factory.getHttpConfiguration().setUriCompliance(UriCompliance.UNSAFE);
+        }
+      }
       startListening(http);
       int port = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
       URI actual = URI.create("http://" + config.host() + ":" + port + "/");

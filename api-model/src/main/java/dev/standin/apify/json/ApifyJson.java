@@ -1,7 +1,9 @@
 package dev.standin.apify.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,8 +21,28 @@ public final class ApifyJson {
 
   private ApifyJson() {}
 
+  /** Deepest nesting of arrays and objects a document may have. */
+  public static final int MAX_NESTING_DEPTH = 100;
+
+  /** Longest number, in characters, a document may hold. */
+  public static final int MAX_NUMBER_LENGTH = 1000;
+
+  /** Longest string: no longer than a whole request body may be (9 MiB). */
+  public static final int MAX_STRING_LENGTH = 9_437_184;
+
   public static ObjectMapper newMapper() {
-    return JsonMapper.builder()
+    JsonFactory factory =
+        JsonFactory.builder()
+            // Hostile documents: bound what one parse may build before any rule sees it.
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .build())
+            .build();
+    return JsonMapper.builder(factory)
+        .addModule(new FiniteNumbers())
         .addModule(new JsonNullableModule())
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -18,11 +18,20 @@ import java.util.Objects;
  * client.task("janedoe/my-task").updateInput(Map.of("maxItems", 10));
  * }</pre>
  *
- * <p>Failed calls throw {@link ApifyApiException} with the HTTP status and the vendor's error type.
+ * <p>Calls answered with 429 or 5xx, or not answered, are retried with exponential backoff (see
+ * {@link Builder#retries}); request bodies of 1 024 bytes or more are sent gzip-compressed. Failed
+ * calls throw {@link ApifyApiException} with the HTTP status and the vendor's error type.
  */
 public final class ApifyClient {
 
   public static final String DEFAULT_BASE_URL = "https://api.apify.com";
+
+  /** This client's version, as sent in {@code User-Agent}. */
+  public static final String VERSION = "0.1.0";
+
+  /** Names the client and its version, like the official clients do. */
+  public static final String USER_AGENT =
+      "standin-apify-client-java/" + VERSION + " (Java " + Runtime.version().feature() + ")";
 
   private final ActorTasksApi tasksApi;
   private final ActorsApi actorsApi;
@@ -31,8 +40,15 @@ public final class ApifyClient {
 
   private ApifyClient(Builder builder) {
     ObjectMapper mapper = ApifyJson.newMapper();
+    HttpClient wire =
+        new WireHttpClient(builder.httpClientBuilder.build(), builder.retries, USER_AGENT);
     ApiClient apiClient =
-        new ApiClient(builder.httpClientBuilder, mapper, stripTrailingSlash(builder.baseUrl));
+        new ApiClient(builder.httpClientBuilder, mapper, stripTrailingSlash(builder.baseUrl)) {
+          @Override
+          public HttpClient getHttpClient() {
+            return wire; // one wrapped client for every API class
+          }
+        };
     apiClient.setReadTimeout(builder.timeout);
     String token = builder.token;
     if (token != null) {
@@ -81,6 +97,7 @@ public final class ApifyClient {
     private String baseUrl = DEFAULT_BASE_URL;
     private String token;
     private Duration timeout = Duration.ofSeconds(60);
+    private RetryPolicy retries = RetryPolicy.DEFAULT;
     private HttpClient.Builder httpClientBuilder =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
 
@@ -98,7 +115,16 @@ public final class ApifyClient {
       return this;
     }
 
-    /** How long one call may wait for its answer. */
+    /**
+     * How often to retry a call answered with 429 or 5xx, or without an answer at all (default 8),
+     * and the wait before the first retry (default 500 ms; it doubles, with jitter, each time).
+     */
+    public Builder retries(int maxRetries, Duration minDelay) {
+      this.retries = new RetryPolicy(maxRetries, minDelay);
+      return this;
+    }
+
+    /** How long one attempt of a call may wait for its answer (default 60 s). */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
       return this;

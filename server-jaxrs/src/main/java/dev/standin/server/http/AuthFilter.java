@@ -5,6 +5,7 @@ import dev.standin.server.errors.ApifyException;
 import dev.standin.server.users.UserService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -36,6 +37,9 @@ public class AuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+      return; // says which methods a route allows, nothing more (and browsers send no token)
+    }
     Class<?> resourceClass = resource.getResourceClass();
     if (resourceClass != null && resourceClass.isAnnotationPresent(PublicRoute.class)) {
       return;

@@ -14,6 +14,11 @@ public final class Caller {
     request.setProperty(PROPERTY, user);
   }
 
+  /** The caller, when the request was authenticated (public routes have none). */
+  public static java.util.Optional<User> find(ContainerRequestContext request) {
+    return java.util.Optional.ofNullable((User) request.getProperty(PROPERTY));
+  }
+
   /** The caller; every API route is authenticated, so this is never absent inside a resource. */
   public static User of(ContainerRequestContext request) {
     Object user = request.getProperty(PROPERTY);

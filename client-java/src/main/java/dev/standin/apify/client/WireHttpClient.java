@@ -1,0 +1,223 @@
+package dev.standin.apify.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The client's side of the wire, wrapped around whatever java.net.http client the caller
+ * configured: names the client in {@code User-Agent}, gzips request bodies of {@value
+ * #COMPRESS_FROM} bytes or more, and retries by the {@link RetryPolicy}. The generated API classes
+ * build their requests as usual and never notice.
+ */
+final class WireHttpClient extends HttpClient {
+
+  /** Bodies this large or larger are sent gzip-compressed, as the official clients do. */
+  static final int COMPRESS_FROM = 1024;
+
+  private final HttpClient delegate;
+  private final RetryPolicy retries;
+  private final String userAgent;
+
+  WireHttpClient(HttpClient delegate, RetryPolicy retries, String userAgent) {
+    this.delegate = delegate;
+    this.retries = retries;
+    this.userAgent = userAgent;
+  }
+
+  @Override
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    HttpRequest prepared = prepare(request);
+    for (int retry = 1; ; retry++) {
+      boolean last = retry > retries.maxRetries();
+      HttpResponse<T> response;
+      try {
+        response = delegate.send(prepared, last ? handler : skipIfRetried(handler));
+      } catch (IOException networkFailure) {
+        if (last
+            || networkFailure instanceof InterruptedIOException && !isTimeout(networkFailure)) {
+          throw networkFailure;
+        }
+        Thread.sleep(retries.delayBefore(retry, Optional.empty()).toMillis());
+        continue;
+      }
+      if (last || !RetryPolicy.isRetryable(response.statusCode())) {
+        return response;
+      }
+      Optional<Duration> retryAfter =
+          RetryPolicy.parseRetryAfter(response.headers().firstValue("Retry-After"));
+      Thread.sleep(retries.delayBefore(retry, retryAfter).toMillis());
+    }
+  }
+
+  private static boolean isTimeout(IOException e) {
+    return e instanceof java.net.http.HttpTimeoutException;
+  }
+
+  /** An answer that will be retried is not worth reading: its body is dropped. */
+  private <T> HttpResponse.BodyHandler<T> skipIfRetried(HttpResponse.BodyHandler<T> handler) {
+    return info ->
+        RetryPolicy.isRetryable(info.statusCode())
+            ? HttpResponse.BodySubscribers.replacing(null)
+            : handler.apply(info);
+  }
+
+  /**
+   * Adds the User-Agent and compresses a large body; the body is read once, so retries resend it.
+   */
+  private HttpRequest prepare(HttpRequest request) {
+    HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+    if (request.headers().firstValue("User-Agent").isEmpty()) {
+      copy.header("User-Agent", userAgent);
+    }
+    Optional<HttpRequest.BodyPublisher> publisher = request.bodyPublisher();
+    if (publisher.isPresent() && publisher.get().contentLength() != 0) {
+      byte[] body = bytesOf(publisher.get());
+      if (body.length >= COMPRESS_FROM
+          && request.headers().firstValue("Content-Encoding").isEmpty()) {
+        body = gzip(body);
+        copy.header("Content-Encoding", "gzip");
+      }
+      copy.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+    return copy.build();
+  }
+
+  private static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: cannot happen
+    }
+    return out.toByteArray();
+  }
+
+  /** Drains a body publisher (the generated client's are in-memory) into bytes. */
+  private static byte[] bytesOf(HttpRequest.BodyPublisher publisher) {
+    CompletableFuture<byte[]> done = new CompletableFuture<>();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    publisher.subscribe(
+        new Flow.Subscriber<ByteBuffer>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onNext(ByteBuffer item) {
+            byte[] chunk = new byte[item.remaining()];
+            item.get(chunk);
+            out.write(chunk, 0, chunk.length);
+          }
+
+          @Override
+          public void onError(Throwable throwable) {
+            done.completeExceptionally(throwable);
+          }
+
+          @Override
+          public void onComplete() {
+            done.complete(out.toByteArray());
+          }
+        });
+    try {
+      return done.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("the request body could not be read", e.getCause());
+    }
+  }
+
+  @Override
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    Executor executor = delegate.executor().orElse(null);
+    java.util.function.Supplier<HttpResponse<T>> call =
+        () -> {
+          try {
+            return send(request, handler);
+          } catch (IOException e) {
+            throw new CompletionException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+          }
+        };
+    return executor == null
+        ? CompletableFuture.supplyAsync(call)
+        : CompletableFuture.supplyAsync(call, executor);
+  }
+
+  @Override
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request,
+      HttpResponse.BodyHandler<T> handler,
+      HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+    return sendAsync(request, handler);
+  }
+
+  // --- plain delegation ---------------------------------------------------------------------
+
+  @Override
+  public Optional<CookieHandler> cookieHandler() {
+    return delegate.cookieHandler();
+  }
+
+  @Override
+  public Optional<Duration> connectTimeout() {
+    return delegate.connectTimeout();
+  }
+
+  @Override
+  public Redirect followRedirects() {
+    return delegate.followRedirects();
+  }
+
+  @Override
+  public Optional<ProxySelector> proxy() {
+    return delegate.proxy();
+  }
+
+  @Override
+  public SSLContext sslContext() {
+    return delegate.sslContext();
+  }
+
+  @Override
+  public SSLParameters sslParameters() {
+    return delegate.sslParameters();
+  }
+
+  @Override
+  public Optional<Authenticator> authenticator() {
+    return delegate.authenticator();
+  }
+
+  @Override
+  public Version version() {
+    return delegate.version();
+  }
+
+  @Override
+  public Optional<Executor> executor() {
+    return delegate.executor();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.standin.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.standin.apify.client.ApifyClient;
+import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.CreateActorRequest;
+import dev.standin.server.wire.RateLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Limits configured tiny (and slow to refill) trip exactly at the configured count. */
+class RateLimitTest {
+
+  private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/apify.yaml");
+  @TempDir static Path dataDir;
+  static ServerHarness server;
+
+  @BeforeAll
+  static void start() {
+    RateLimits tiny =
+        new RateLimits(
+            new RateLimits.Limit(4, Duration.ofMinutes(10)),
+            new RateLimits.Limit(12, Duration.ofMinutes(10)));
+    server = new ServerHarness(Backend.SQLITE, dataDir, VALIDATOR, c -> c.withRateLimits(tiny));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void perResourceThenPerUserLimitsTripWith429AndHeaders() {
+    ApifyClient bob = server.client(ServerHarness.BOB_TOKEN);
+    Actor actor = bob.actors().create(new CreateActorRequest().name("limited")); // 1 user request
+    String path = "/v2/acts/" + actor.getId();
+    for (int i = 0; i < 4; i++) {
+      assertThat(server.raw("GET", path, ServerHarness.BOB_TOKEN, null, null).status())
+          .isEqualTo(200);
+    }
+
+    ServerHarness.RawResponse refused =
+        server.raw("GET", path, ServerHarness.BOB_TOKEN, null, null);
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.errorType()).isEqualTo("rate-limit-exceeded");
+    assertThat(refused.headers().get("X-RateLimit-Limit")).containsExactly("4");
+    assertThat(Long.parseLong(refused.headers().get("Retry-After").get(0))).isPositive();
+
+    // Another resource still has its budget, until the user's 12 are spent.
+    int ok = 0;
+    ServerHarness.RawResponse last = null;
+    for (int i = 0; i < 10; i++) {
+      last = server.raw("GET", "/v2/acts/other" + i, ServerHarness.BOB_TOKEN, null, null);
+      if (last.status() != 429) {
+        ok++;
+      }
+    }
+    assertThat(ok).isEqualTo(12 - 6); // 1 create + 4 gets + 1 refused counted against bob
+    assertThat(last.headers().get("X-RateLimit-Limit")).containsExactly("12");
+
+    // Alice has her own budget.
+    assertThat(server.raw("GET", "/v2/acts/x", ServerHarness.ALICE_TOKEN, null, null).status())
+        .isEqualTo(404);
+  }
+}
