@@ -1,38 +1,47 @@
 #!/usr/bin/env bash
-# Measures the server over loopback with wrk and prints a Markdown table (see BENCHMARKS.md).
+# Measures the server over loopback with wrk and prints Markdown tables (see BENCHMARKS.md).
 #
-#   benchmarks/run.sh                 # full run, about 6 minutes
-#   WARMUP=10 DURATION=5 benchmarks/run.sh   # quick smoke run (figures not representative)
+#   benchmarks/run.sh                          # full run, about 15 minutes
+#   WARMUP=10 DURATION=5 benchmarks/run.sh     # quick smoke run (figures not representative)
 #
-# Every server runs as its own process. Each is warmed up under load before it is measured,
-# because the JIT needs 40-60 s of load on 2 cores to reach its peak.
+# Every server runs as its own process and is warmed up under load before it is measured, because
+# the JIT needs 40-60 s of load on 2 cores to reach its peak. Rate limits are raised out of the way
+# (the vendor's 60 requests/s per resource would cap every figure at 60). PostgreSQL comes from
+# Debian's package (installed when missing) and runs in a temporary cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WARMUP=${WARMUP:-45}          # seconds of load before measuring each server
-DURATION=${DURATION:-20}      # seconds per measurement
-HEAP=${HEAP:--Xmx512m}        # heap of the servers under throughput load
+WARMUP=${WARMUP:-45}           # seconds of load before measuring each server
+DURATION=${DURATION:-20}       # seconds per measurement
+HEAP=${HEAP:--Xmx512m}         # heap of the servers under throughput load
 BIG_HEAP=${BIG_HEAP:--Xmx256m} # heap for the 9 MB input test
 TOKEN=apify_api_benchBenchBenchBenchBenchBench01
+SPAAZA_TOKEN="benchtoken0000000001:benchsecret"
 PORT=18181
+PG_PORT=18432
 WORK=$(mktemp -d)
+chmod 755 "$WORK" # the PostgreSQL cluster runs as the postgres user
 PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+cleanup() {
+  for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done
+  [[ -n ${PG_BIN:-} && -d $WORK/pg ]] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package)" >&2
-  (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
-fi
+need() { command -v "$1" >/dev/null || { echo "installing $2 (Debian package)" >&2; (apt-get update -qq && apt-get install -y -qq "$2") >/dev/null; }; }
+need wrk wrk
+need jstat openjdk-17-jdk-headless
 
 echo "building..." >&2
 mvn -B -q -DskipTests package >&2
 SERVER_JAR=server-jaxrs/target/standin-server.jar
 CEILING_JAR=benchmarks/target/ceiling-server.jar
-BASE=http://127.0.0.1:$PORT
 
-wait_for() { # url [auth] -> waits until 2xx
-  for _ in $(seq 1 600); do
+# --- servers --------------------------------------------------------------------------------
+
+wait_for() { # url -> waits until it answers 2xx with the token
+  for _ in $(seq 1 1200); do
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$1" || true)
     [[ $code == 2* ]] && return 0
     sleep 0.05
@@ -40,80 +49,165 @@ wait_for() { # url [auth] -> waits until 2xx
   echo "server at $1 did not come up" >&2; return 1
 }
 
-start_full() { # heap datadir
-  java $1 -jar "$SERVER_JAR" --port $PORT --data-dir "$2" --user "bench:$TOKEN" >"$WORK/server.log" 2>&1 &
+start_full() { # heap data-dir port [more server options...]
+  local heap=$1 dir=$2 port=$3; shift 3
+  java $heap -jar "$SERVER_JAR" --port "$port" --spaaza-port $((port + 1000)) --data-dir "$dir" \
+    --user "bench:$TOKEN" --spaaza-token "1:$SPAAZA_TOKEN" \
+    --rate-limit-per-resource 1000000000 --rate-limit-per-user 1000000000 "$@" \
+    >"$WORK/server-$port.log" 2>&1 &
   PIDS+=($!); SERVER_PID=$!
-  wait_for "$BASE/v2/actor-tasks"
+  wait_for "http://127.0.0.1:$port/v2/actor-tasks"
 }
 
 start_ceiling() {
   java $HEAP -jar "$CEILING_JAR" $PORT >"$WORK/ceiling.log" 2>&1 &
   PIDS+=($!); SERVER_PID=$!
   for _ in $(seq 1 600); do
-    curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' -d '{}' "$BASE/v2/actor-tasks/x/input" && return 0
+    curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' -d '{}' \
+      "http://127.0.0.1:$PORT/v2/actor-tasks/x/input" && return 0
     sleep 0.05
   done
 }
 
-stop_server() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
+stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
-api() { # method path [json]
-  curl -s -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    ${3:+-d "$3"} "$BASE$2"
+start_postgres() { # a throw-away cluster; prints nothing
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [[ -z $PG_BIN ]]; then
+    echo "installing postgresql (Debian package)" >&2
+    (apt-get update -qq && apt-get install -y -qq postgresql) >/dev/null
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  fi
+  mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" \
+    -o "-p $PG_PORT -k /tmp -c max_connections=100" start >/dev/null
+  runuser -u postgres -- psql -h /tmp -p $PG_PORT -U postgres -qc 'CREATE DATABASE standin' >/dev/null
+}
+PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/standin"
+
+# --- requests -------------------------------------------------------------------------------
+
+api() { # base method path [json]
+  curl -s -X "$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    ${4:+-d "$4"} "$1$3"
+}
+json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+make_task() { # base -> id of a new task
+  api "$1" POST /v2/acts '{"name":"bench-actor"}' >/dev/null
+  api "$1" POST /v2/actor-tasks '{"actId":"~bench-actor","name":"bench-task"}' | json_field 'd["data"]["id"]'
 }
 
-make_task() { # prints the new task's id
-  api POST /v2/acts '{"name":"bench-actor"}' >/dev/null
-  api POST /v2/actor-tasks '{"actId":"~bench-actor","name":"bench-task"}' |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])'
+make_tagged_actor() { # base -> "actorId buildId" (an Actor with a version and one build)
+  local actor build
+  actor=$(api "$1" POST /v2/actors '{"name":"tag-actor","versions":[{"versionNumber":"0.1","sourceType":"GIT_REPO","gitRepoUrl":"https://example.com/a.git"}]}' | json_field 'd["data"]["id"]')
+  build=$(api "$1" POST "/v2/actors/$actor/builds?version=0.1" | json_field 'd["data"]["id"]')
+  echo "$actor $build"
+}
+
+make_spaaza_task() { # spaaza-base -> id
+  curl -s -X POST -H "Authorization: Bearer $SPAAZA_TOKEN" -H 'Content-Type: application/json' \
+    -d '{"chain":1,"desc":"bench","target":{"action":"export","export_index":"users","export_format":"csv"},"trigger":{"once":"2099-01-01T00:00:00Z"}}' \
+    "$1/tasks" | json_field 'd["id"]'
+}
+
+lua_put() { # file auth body -> a wrk script sending PUT with that body
+  cat >"$1" <<LUA
+wrk.method = "PUT"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "$2"
+wrk.body = [[$3]]
+LUA
 }
 
 # A ~300-byte top-level merge; the same keys every time, so the input does not grow.
-cat >"$WORK/merge.lua" <<'LUA'
-wrk.method = "PUT"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
-wrk.body = '{"startUrls":[{"url":"https://example.com/a"},{"url":"https://example.com/b"}],' ..
-  '"maxRequestsPerCrawl":100,"maxConcurrency":10,"proxyConfiguration":{"useApifyProxy":true,' ..
-  '"apifyProxyGroups":["RESIDENTIAL"]},"pageFunction":"async function pageFunction(context) ' ..
-  '{ return context.request.url; }","debugLog":false,"ignoreSslErrors":false,"label":"bench"}'
-LUA
+MERGE='{"startUrls":[{"url":"https://example.com/a"},{"url":"https://example.com/b"}],"maxRequestsPerCrawl":100,"maxConcurrency":10,"proxyConfiguration":{"useApifyProxy":true,"apifyProxyGroups":["RESIDENTIAL"]},"pageFunction":"async function pageFunction(context) { return context.request.url; }","debugLog":false,"ignoreSslErrors":false,"label":"bench"}'
+lua_put "$WORK/merge.lua" "Bearer $TOKEN" "$MERGE"
 
-measure() { # url connections seconds -> "rps p50 p99"
-  TOKEN=$TOKEN wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${3}s" --latency -s "$WORK/merge.lua" "$1" >"$WORK/wrk.txt"
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")
-  errors=$(awk '/Non-2xx/ {print $4}' "$WORK/wrk.txt")
-  echo "$rps $p50 $p99 ${errors:-0}"
+# --- measuring ------------------------------------------------------------------------------
+
+wrk_run() { # script url connections seconds -> "rps p50 p99 non2xx"
+  wrk -t "$(($3 < 2 ? 1 : 2))" -c "$3" -d "${4}s" --latency -s "$1" "$2" >"$WORK/wrk.txt"
+  awk '/Requests\/sec/ {rps=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} /Non-2xx/ {bad=$4}
+       END {printf "%s %s %s %s\n", rps, p50, p99, (bad == "" ? 0 : bad)}' "$WORK/wrk.txt"
 }
 
-throughput() { # key label url -> table rows
-  local key=$1 label=$2 url=$3
+row() { # key label script url connections...
+  local key=$1 label=$2 script=$3 url=$4; shift 4
   echo "warming up $label for ${WARMUP}s..." >&2
-  measure "$url" 32 "$WARMUP" >/dev/null
-  for c in 1 32; do
-    read -r rps p50 p99 errors < <(measure "$url" $c "$DURATION")
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$c" "$rps" "$p50" "$p99" "$errors"
+  wrk_run "$script" "$url" 32 "$WARMUP" >/dev/null
+  for c in "$@"; do
+    read -r rps p50 p99 bad < <(wrk_run "$script" "$url" "$c" "$DURATION")
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$c" "$rps" "$p50" "$p99" "$bad"
     echo "$key $c $rps" >>"$WORK/rps.txt"
   done
 }
 
-echo "## Throughput: PUT task input (~300-byte merge)"
+ratio() { # key-a key-b connections
+  python3 - "$WORK/rps.txt" "$1" "$2" "$3" <<'PY'
+import sys
+rows = {(k, c): float(r) for k, c, r in (l.split() for l in open(sys.argv[1]))}
+a, b, c = sys.argv[2], sys.argv[3], sys.argv[4]
+print(f"{rows[(a, c)] / rows[(b, c)]:.2f}" if (a, c) in rows and (b, c) in rows else "n/a")
+PY
+}
+
+echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "Warm-up ${WARMUP}s at 32 connections, then ${DURATION}s per row. Server heap $HEAP."
+echo
+echo "## PUT task input (~300-byte merge)"
 echo
 echo "| server | connections | requests/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|---|"
-start_full "$HEAP" "$WORK/data-embedded"
-TASK=$(make_task)
-throughput full "full server, embedded store" "$BASE/v2/actor-tasks/$TASK/input"
-stop_server
+B=http://127.0.0.1:$PORT
+
+start_full "$HEAP" "$WORK/data-embedded" $PORT
+TASK=$(make_task $B)
+row embedded "full server, embedded store" "$WORK/merge.lua" "$B/v2/actor-tasks/$TASK/input" 1 32
+read -r ACTOR BUILD < <(make_tagged_actor $B)
+lua_put "$WORK/tag.lua" "Bearer $TOKEN" "{\"taggedBuilds\":{\"beta\":{\"buildId\":\"$BUILD\"},\"old\":null}}"
+SPAAZA_TASK=$(make_spaaza_task http://127.0.0.1:$((PORT + 1000)))
+lua_put "$WORK/spaaza.lua" "Bearer $SPAAZA_TOKEN" '{"desc":"Nightly wallet ledger export","target":{"action":"export","export_index":"wallet-ledger","export_format":"json"}}'
+stop_pid $SERVER_PID
+
 start_ceiling
-throughput ceiling "ceiling (bare Jersey, in-memory)" "$BASE/v2/actor-tasks/$TASK/input"
-stop_server
+row ceiling "ceiling: bare Jersey, in-memory map" "$WORK/merge.lua" "$B/v2/actor-tasks/$TASK/input" 1 32
+stop_pid $SERVER_PID
+
+start_postgres
+start_full "$HEAP" "$WORK/data-pg" $PORT --database-url "$PG_URL" --database-user postgres
+PG_TASK=$(make_task $B)
+row postgres "full server, PostgreSQL" "$WORK/merge.lua" "$B/v2/actor-tasks/$PG_TASK/input" 1 32
+FIRST=$SERVER_PID
+start_full "$HEAP" "$WORK/data-pg2" $((PORT + 1)) --database-url "$PG_URL" --database-user postgres
+SECOND=$SERVER_PID
+echo "warming up two instances for ${WARMUP}s..." >&2
+wrk_run "$WORK/merge.lua" "http://127.0.0.1:$((PORT + 1))/v2/actor-tasks/$PG_TASK/input" 32 "$WARMUP" >/dev/null
+wrk_run "$WORK/merge.lua" "$B/v2/actor-tasks/$PG_TASK/input" 16 "$DURATION" >"$WORK/two-a.txt" &
+A=$!
+wrk_run "$WORK/merge.lua" "http://127.0.0.1:$((PORT + 1))/v2/actor-tasks/$PG_TASK/input" 16 "$DURATION" >"$WORK/two-b.txt"
+wait $A
+read -r ra _ _ bada <"$WORK/two-a.txt"; read -r rb _ _ badb <"$WORK/two-b.txt"
+TWO=$(python3 -c "print(f'{$ra + $rb:.2f}')")
+printf '| two instances, one PostgreSQL (16 + 16) | 32 | %s | | | %s |\n' "$TWO" "$((bada + badb))"
+echo "two 32 $TWO" >>"$WORK/rps.txt"
+stop_pid $SECOND; stop_pid $FIRST
 echo
-full32=$(awk '$1=="full" && $2==32 {print $3}' "$WORK/rps.txt")
-ceil32=$(awk '$1=="ceiling" && $2==32 {print $3}' "$WORK/rps.txt")
-echo "Ratio to the ceiling at 32 connections: $(python3 -c "print(f'{$full32/$ceil32:.2f}')")"
+echo "Full server (embedded) ÷ ceiling at 32 connections: $(ratio embedded ceiling 32); at 1: $(ratio embedded ceiling 1)."
+echo "PostgreSQL ÷ embedded at 32 connections: $(ratio postgres embedded 32). Two instances ÷ one (PostgreSQL): $(ratio two postgres 32)."
+echo
+
+echo "## Other writes (embedded store, full server)"
+echo
+echo "| request | connections | requests/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|"
+start_full "$HEAP" "$WORK/data-embedded" $PORT
+row actor "PUT Actor, taggedBuilds patch" "$WORK/tag.lua" "$B/v2/actors/$ACTOR" 1 32
+row spaaza "PUT Spaaza task" "$WORK/spaaza.lua" "http://127.0.0.1:$((PORT + 1000))/tasks/$SPAAZA_TASK" 1 32
+stop_pid $SERVER_PID
 echo
 
 echo "## PUT of a 9 MB input ($BIG_HEAP)"
@@ -123,23 +217,22 @@ import json, sys
 body = {f"key-{i:05d}": "v" * 220 for i in range(38000)}
 open(sys.argv[1], "w").write(json.dumps(body))
 PY
-start_full "$BIG_HEAP" "$WORK/data-big"
-TASK=$(make_task)
+start_full "$BIG_HEAP" "$WORK/data-big" $PORT
+TASK=$(make_task $B)
 jstat -gc "$SERVER_PID" 100 >"$WORK/jstat.txt" 2>/dev/null &
 JSTAT=$!; PIDS+=($JSTAT)
 times=()
 for i in 1 2 3 4 5 6; do
-  t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X PUT -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" "$BASE/v2/actor-tasks/$TASK/input")
-  times+=("$t")
+  times+=("$(curl -s -o /dev/null -w '%{http_code}:%{time_total}s' -X PUT -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" "$B/v2/actor-tasks/$TASK/input")")
 done
-kill $JSTAT 2>/dev/null || true
-healthy=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/v2/actor-tasks")
+stop_pid $JSTAT
+healthy=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$B/v2/actor-tasks")
 peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {used=$3+$4+$6+$8; if (used>max) max=used} END {printf "%.0f", max/1024}' "$WORK/jstat.txt")
-echo "| body | first PUT | later PUTs (s) | peak heap used | healthy after |"
+echo "| body | first PUT | later PUTs | peak heap used | GET after |"
 echo "|---|---|---|---|---|"
 echo "| $(stat -c %s "$WORK/big.json") bytes | ${times[0]} | ${times[*]:1} | ${peak} MB | $healthy |"
-stop_server
+stop_pid $SERVER_PID
 echo
 
 echo "## Cold start to the first 200"
@@ -147,10 +240,10 @@ echo
 starts=()
 for i in 1 2 3; do
   t0=$(date +%s%N)
-  start_full "$HEAP" "$WORK/data-cold-$i"
+  start_full "$HEAP" "$WORK/data-cold-$i" $PORT
   t1=$(date +%s%N)
-  starts+=($(( (t1 - t0) / 1000000 )))
-  stop_server
+  starts+=($(((t1 - t0) / 1000000)))
+  stop_pid $SERVER_PID
 done
 echo "| runs (ms) | median |"
 echo "|---|---|"
