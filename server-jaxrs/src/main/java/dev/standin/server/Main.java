@@ -3,6 +3,7 @@ package dev.standin.server;
 import dev.standin.server.ServerConfig.UserToken;
 import dev.standin.server.ops.LogFormat;
 import dev.standin.server.store.DatabaseConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,7 +163,7 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    int exit = run(args, System.getenv());
+    int exit = run(args, System.getenv(), null);
     if (exit != 0) {
       System.exit(exit);
     }
@@ -172,8 +173,11 @@ public final class Main implements Callable<Integer> {
    * Parses {@code args} (with {@code environment} for the config file's precedence) and runs the
    * server until it is stopped. A configuration error prints one line to stderr and returns 2.
    */
-  static int run(String[] args, Map<String, String> environment) {
+  static int run(String[] args, Map<String, String> environment, PrintWriter err) {
     CommandLine command = new CommandLine(new Main());
+    if (err != null) {
+      command.setErr(err);
+    }
     command.setParameterExceptionHandler(
         (e, ignored) -> configurationError(e.getCommandLine(), e.getMessage()));
     command.setExecutionExceptionHandler(
