@@ -2,6 +2,8 @@ package dev.standin.server.ops;
 
 import java.net.URI;
 import java.time.Duration;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
@@ -9,6 +11,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /** Jetty servers for the Jersey apps, able to stop gracefully. */
 public final class Listeners {
+
+  private static final Duration SHUTDOWN_IDLE = Duration.ofSeconds(5);
 
   private Listeners() {}
 
@@ -27,6 +31,15 @@ public final class Listeners {
   /** Stops {@code http}, waiting at most {@code grace} for requests in flight. */
   public static void stop(Server http, Duration grace) throws Exception {
     http.setStopTimeout(grace.toMillis());
+    // Once shutdown starts, Jetty closes connections silent for this long: idle keep-alive
+    // connections must go soon (stop waits for them), but a request whose body is still arriving
+    // deserves more than Jetty's default of 1 s.
+    long idle = Math.max(1, Math.min(grace.toMillis(), SHUTDOWN_IDLE.toMillis()));
+    for (Connector connector : http.getConnectors()) {
+      if (connector instanceof AbstractConnector c) {
+        c.setShutdownIdleTimeout(idle);
+      }
+    }
     http.stop();
   }
 }
