@@ -1,14 +1,19 @@
 package dev.standin.server;
 
 import dev.standin.server.ServerConfig.UserToken;
+import dev.standin.server.ops.LogFormat;
 import dev.standin.server.store.DatabaseConfig;
 import dev.standin.server.wire.RateLimits;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +28,34 @@ import picocli.CommandLine.Option;
         "Serves the Apify API v2 task and Actor endpoints and the Spaaza Services API task"
             + " endpoints from a local store.")
 public final class Main implements Callable<Integer> {
+
+  private static final String NAME = "standin-server";
+
+  @Option(
+      names = "--config",
+      defaultValue = "${env:STANDIN_CONFIG}",
+      paramLabel = "FILE",
+      description =
+          "Properties file of options, keys as the long flag names without dashes, e.g."
+              + " port=9090 (env STANDIN_CONFIG). Flags win over environment variables, which"
+              + " win over the file.")
+  Path configFile;
+
+  @Option(
+      names = "--log-format",
+      defaultValue = "${env:STANDIN_LOG_FORMAT:-text}",
+      description =
+          "Log lines as ${COMPLETION-CANDIDATES}; json writes one JSON object per line"
+              + " (env STANDIN_LOG_FORMAT, default ${DEFAULT-VALUE}).")
+  LogFormat logFormat;
+
+  @Option(
+      names = "--shutdown-timeout-s",
+      defaultValue = "${env:STANDIN_SHUTDOWN_TIMEOUT_S:-30}",
+      description =
+          "On SIGTERM, how long requests in flight may take to finish before the store is"
+              + " closed, in seconds (env STANDIN_SHUTDOWN_TIMEOUT_S, default ${DEFAULT-VALUE}).")
+  long shutdownTimeoutSeconds;
 
   @Option(
       names = "--host",
@@ -147,10 +180,60 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    int exit = new CommandLine(new Main()).execute(args);
+    int exit = run(args, System.getenv(), null);
     if (exit != 0) {
       System.exit(exit);
     }
+  }
+
+  /**
+   * Parses {@code args} (with {@code environment} for the config file's precedence) and runs the
+   * server until it is stopped. A configuration error prints one line to stderr and returns 2.
+   */
+  static int run(String[] args, Map<String, String> environment, PrintWriter err) {
+    CommandLine command = new CommandLine(new Main());
+    if (err != null) {
+      command.setErr(err);
+    }
+    command.setParameterExceptionHandler(
+        (e, ignored) -> configurationError(e.getCommandLine(), e.getMessage()));
+    command.setExecutionExceptionHandler(
+        (e, commandLine, ignored) -> {
+          if (e instanceof IllegalArgumentException) {
+            return configurationError(commandLine, e.getMessage());
+          }
+          commandLine.getErr().println(NAME + ": cannot start: " + e.getMessage());
+          return 1;
+        });
+    Path file = configFileOf(args, environment);
+    if (file != null) {
+      try {
+        command.setDefaultValueProvider(
+            ConfigFile.load(file, command.getCommandSpec(), environment));
+      } catch (IllegalArgumentException e) {
+        return configurationError(command, e.getMessage());
+      }
+    }
+    return command.execute(args);
+  }
+
+  private static int configurationError(CommandLine command, String message) {
+    command.getErr().println(NAME + ": " + message + " (see --help)");
+    return 2;
+  }
+
+  /** The config file named by {@code --config} or {@code STANDIN_CONFIG}, needed before parsing. */
+  private static Path configFileOf(String[] args, Map<String, String> environment) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--config=")) {
+        return Path.of(args[i].substring("--config=".length()));
+      }
+    }
+    String fromEnv = environment.get("STANDIN_CONFIG");
+    return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
   }
 
   private static java.util.stream.Stream<String> nonBlank(List<String> values) {
@@ -159,8 +242,11 @@ public final class Main implements Callable<Integer> {
         : values.stream().filter(s -> !s.isBlank());
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
   @Override
   public Integer call() throws InterruptedException {
+    logFormat.apply();
     List<UserToken> presetUsers =
         users == null
             ? List.of()
@@ -195,8 +281,15 @@ public final class Main implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
-                  stopped.countDown();
+                  LOG.info("stopping: finishing requests in flight, then closing the store");
+                  try {
+                    server.stop(Duration.ofSeconds(shutdownTimeoutSeconds));
+                    LOG.info("stopped");
+                  } catch (RuntimeException e) {
+                    LOG.warn("did not stop cleanly: {}", e.getMessage());
+                  } finally {
+                    stopped.countDown();
+                  }
                 }));
     System.out.println("Stand-in Apify API listening on " + server.baseUri());
     System.out.println("Stand-in Spaaza Services API listening on " + server.spaaza().baseUri());

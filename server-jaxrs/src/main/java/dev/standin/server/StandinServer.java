@@ -23,7 +23,13 @@ import dev.standin.server.http.Created;
 import dev.standin.server.http.ETags;
 import dev.standin.server.http.JacksonConfig;
 import dev.standin.server.http.LenientBooleanParams;
+import dev.standin.server.ops.Listeners;
+import dev.standin.server.ops.Metrics;
+import dev.standin.server.ops.OpsResource;
+import dev.standin.server.ops.RequestObserver;
+import dev.standin.server.ops.TimedStore;
 import dev.standin.server.spaaza.SpaazaApp;
+import dev.standin.server.spaaza.export.FixtureExportSource;
 import dev.standin.server.store.Store;
 import dev.standin.server.store.Stores;
 import dev.standin.server.store.User;
@@ -36,7 +42,9 @@ import dev.standin.server.wire.LocalRateLimiter;
 import dev.standin.server.wire.RateLimitFilter;
 import dev.standin.server.wire.RequestBodyFilter;
 import dev.standin.server.wire.WireExceptionMapper;
+import dev.standin.spaaza.json.SpaazaJson;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -44,7 +52,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -59,9 +66,16 @@ public final class StandinServer implements AutoCloseable {
   private final URI baseUri;
   private final Optional<String> createdToken;
   private final SpaazaApp spaaza;
+  private final Metrics metrics;
 
   private StandinServer(
-      Server http, Store store, URI baseUri, Optional<String> createdToken, SpaazaApp spaaza) {
+      Server http,
+      Store store,
+      URI baseUri,
+      Optional<String> createdToken,
+      SpaazaApp spaaza,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.http = http;
     this.store = store;
     this.baseUri = baseUri;
@@ -70,7 +84,9 @@ public final class StandinServer implements AutoCloseable {
   }
 
   public static StandinServer start(ServerConfig config) {
-    Store store = Stores.open(config.dataDir(), config.database());
+    Store opened = Stores.open(config.dataDir(), config.database());
+    Metrics metrics = new Metrics();
+    Store store = TimedStore.wrap(opened, metrics);
     try {
       ObjectMapper mapper = ApifyJson.newMapper();
       UserService users = new UserService(store, config.clock());
@@ -105,6 +121,7 @@ public final class StandinServer implements AutoCloseable {
                       bind(builds).to(BuildService.class);
                     }
                   })
+              .register(new RequestObserver(Metrics.APIFY, metrics))
               .register(AuthFilter.class)
               .register(new RequestBodyFilter(BodyLimit.VENDOR))
               .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
@@ -124,10 +141,11 @@ public final class StandinServer implements AutoCloseable {
               .register(ActorsResource.class)
               .register(ActorBuildsResource.class)
               .register(ActorTasksResource.class)
-              .register(new DocsResource("apify"));
+              .register(new DocsResource("apify"))
+              .register(new OpsResource(store, metrics));
 
       URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
-      Server http = JettyHttpContainerFactory.createServer(requested, app, false);
+      Server http = Listeners.create(requested, app);
       http.setErrorHandler(new JsonErrorHandler(errors));
       // IDs are opaque: a path like /v2/actor-tasks/..%2Fx must reach the API (and get its 404)
       // instead of being refused by Jetty with an empty 400. Nothing here serves files.
@@ -142,12 +160,14 @@ public final class StandinServer implements AutoCloseable {
       URI actual = URI.create("http://" + config.host() + ":" + port + "/");
       SpaazaApp spaaza;
       try {
-        spaaza = SpaazaApp.start(config, store);
+        spaaza =
+            SpaazaApp.start(
+                config, store, new FixtureExportSource(SpaazaJson.newMapper()), metrics);
       } catch (RuntimeException e) {
         stopQuietly(http);
         throw e;
       }
-      return new StandinServer(http, store, actual, createdToken, spaaza);
+      return new StandinServer(http, store, actual, createdToken, spaaza, metrics);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -185,11 +205,24 @@ public final class StandinServer implements AutoCloseable {
     return createdToken;
   }
 
+  /** The server's meters, e.g. for a rate limiter's {@link Metrics#rateLimitRejected}. */
+  public Metrics metrics() {
+    return metrics;
+  }
+
   @Override
   public void close() {
+    stop(Duration.ZERO);
+  }
+
+  /**
+   * Stops both listeners from accepting connections, lets requests in flight finish within {@code
+   * grace}, then closes the store.
+   */
+  public void stop(Duration grace) {
     try {
-      spaaza.close();
-      http.stop();
+      spaaza.close(grace);
+      Listeners.stop(http, grace);
     } catch (Exception e) {
       throw new IllegalStateException("the HTTP listener did not stop cleanly", e);
     } finally {

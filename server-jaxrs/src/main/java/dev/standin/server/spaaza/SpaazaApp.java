@@ -7,6 +7,9 @@ import dev.standin.server.apify.DocumentJson;
 import dev.standin.server.docs.DocsResource;
 import dev.standin.server.http.Created;
 import dev.standin.server.http.JacksonConfig;
+import dev.standin.server.ops.Listeners;
+import dev.standin.server.ops.Metrics;
+import dev.standin.server.ops.RequestObserver;
 import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
 import dev.standin.server.spaaza.auth.SpaazaCredentials;
 import dev.standin.server.spaaza.auth.SpaazaCredentials.CreatedChain;
@@ -25,12 +28,12 @@ import dev.standin.server.spaaza.tasks.TaskScheduler;
 import dev.standin.server.store.Store;
 import dev.standin.spaaza.json.SpaazaJson;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -59,6 +62,12 @@ public final class SpaazaApp implements AutoCloseable {
   }
 
   public static SpaazaApp start(ServerConfig config, Store store, ExportSource source) {
+    return start(config, store, source, new Metrics());
+  }
+
+  /** Starts the API, recording its requests in {@code metrics}. */
+  public static SpaazaApp start(
+      ServerConfig config, Store store, ExportSource source, Metrics metrics) {
     SpaazaConfig spaaza = config.spaaza();
     ObjectMapper mapper = SpaazaJson.newMapper();
     SpaazaCredentials credentials = new SpaazaCredentials(store, config.clock());
@@ -91,6 +100,7 @@ public final class SpaazaApp implements AutoCloseable {
                     bind(files).to(ExportFiles.class);
                   }
                 })
+            .register(new RequestObserver(Metrics.SPAAZA, metrics))
             .register(SpaazaAuthFilter.class)
             .register(Created.class)
             .register(DownloadHeaders.class)
@@ -104,7 +114,7 @@ public final class SpaazaApp implements AutoCloseable {
             .register(new DocsResource("spaaza"));
 
     URI requested = URI.create("http://" + config.host() + ":" + spaaza.port() + "/");
-    Server http = JettyHttpContainerFactory.createServer(requested, app, false);
+    Server http = Listeners.create(requested, app);
     try {
       http.start();
     } catch (Exception e) {
@@ -134,11 +144,18 @@ public final class SpaazaApp implements AutoCloseable {
 
   @Override
   public void close() {
+    close(Duration.ZERO);
+  }
+
+  /**
+   * Stops the scheduler, then the listener, letting requests in flight finish within {@code grace}.
+   */
+  public void close(Duration grace) {
     try {
       scheduler.close();
     } finally {
       try {
-        http.stop();
+        Listeners.stop(http, grace);
       } catch (Exception e) {
         throw new IllegalStateException("the Spaaza listener did not stop cleanly", e);
       }

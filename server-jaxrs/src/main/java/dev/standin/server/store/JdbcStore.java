@@ -167,6 +167,18 @@ public abstract class JdbcStore implements Store {
         });
   }
 
+  @Override
+  public void ping() {
+    read(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement("SELECT 1");
+              ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return null;
+          }
+        });
+  }
+
   // --- documents ----------------------------------------------------------------------------
 
   private static final String DOCUMENT_COLUMNS = "id, owner_id, name, created_at, body";

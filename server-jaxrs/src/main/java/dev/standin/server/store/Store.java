@@ -108,6 +108,9 @@ public interface Store extends AutoCloseable {
   /** IDs of tasks in {@code state} whose due time is not after {@code now}, earliest first. */
   List<Long> findDueSpaazaTasks(String state, Instant now, int max);
 
+  /** Asks the store a trivial question; throws {@link StoreException} when it cannot answer. */
+  void ping();
+
   @Override
   void close();
 

@@ -1,0 +1,85 @@
+package dev.standin.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Configuration errors stop start-up with one line and exit code 2; the file ranks last. */
+class MainConfigTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter err = new StringWriter();
+
+  private int run(Map<String, String> env, String... args) {
+    return Main.run(args, env, new PrintWriter(err, true));
+  }
+
+  private void assertOneLineError(int exit, String expected) {
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString().strip()).doesNotContain("\n").contains(expected);
+    assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void badFlagValue() {
+    assertOneLineError(run(Map.of(), "--port", "abc"), "'abc' is not an int");
+  }
+
+  @Test
+  void badValueInTheFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("standin.properties"), "port=abc\n");
+    assertOneLineError(run(Map.of(), "--config", file.toString()), "'abc' is not an int");
+  }
+
+  @Test
+  void unknownKeyInTheFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("standin.properties"), "port=9\nprot=9\n");
+    assertOneLineError(run(Map.of(), "--config=" + file), "unknown key(s)");
+    assertThat(err.toString()).contains("prot").doesNotContain("port,");
+  }
+
+  @Test
+  void unreadableFileNamedByTheEnvironment() {
+    assertOneLineError(
+        run(Map.of("STANDIN_CONFIG", dir.resolve("missing.properties").toString())),
+        "cannot read the config file");
+  }
+
+  @Test
+  void badPresetUser() {
+    assertOneLineError(
+        run(Map.of(), "--port", "0", "--spaaza-port", "0", "--user", "nocolon"),
+        "expected username:token");
+  }
+
+  @Test
+  void fileValuesApplyBelowFlagsAndEnvironment() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("standin.properties"),
+            "port=9191\nspaaza-port=9192\nhost=0.0.0.0\nlog-format=json\nuser=a:t1,b:t2\n");
+    Map<String, String> env = Map.of("STANDIN_HOST", "10.0.0.1");
+    Main main = new Main();
+    CommandLine command = new CommandLine(main);
+    ConfigFile config = ConfigFile.load(file, command.getCommandSpec(), env);
+    command.setDefaultValueProvider(config);
+    command.parseArgs("--spaaza-port", "7000");
+
+    assertThat(main.port).as("from the file").isEqualTo(9191);
+    assertThat(main.spaazaPort).as("the flag wins").isEqualTo(7000);
+    assertThat(main.logFormat).hasToString("json");
+    assertThat(main.users).containsExactly("a:t1", "b:t2");
+    // STANDIN_HOST is set: the file gives way, and the option falls back to its ${env:...}.
+    assertThat(config.defaultValue(command.getCommandSpec().findOption("--host"))).isNull();
+    assertThat(config.defaultValue(command.getCommandSpec().findOption("--port")))
+        .isEqualTo("9191");
+  }
+}
