@@ -31,15 +31,13 @@ import dev.standin.server.users.UserService;
 import dev.standin.server.wire.BodyDecodingInterceptor;
 import dev.standin.server.wire.BodyLimit;
 import dev.standin.server.wire.ErrorResponder;
-import dev.standin.server.wire.JsonErrorHandler;
+import dev.standin.server.wire.JettyWire;
 import dev.standin.server.wire.LocalRateLimiter;
 import dev.standin.server.wire.RateLimitFilter;
 import dev.standin.server.wire.RequestBodyFilter;
 import dev.standin.server.wire.WireExceptionMapper;
 import java.net.URI;
 import java.util.Optional;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -128,15 +126,7 @@ public final class StandinServer implements AutoCloseable {
 
       URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
       Server http = JettyHttpContainerFactory.createServer(requested, app, false);
-      http.setErrorHandler(new JsonErrorHandler(errors));
-      // IDs are opaque: a path like /v2/actor-tasks/..%2Fx must reach the API (and get its 404)
-      // instead of being refused by Jetty with an empty 400. Nothing here serves files.
-      for (var connector : http.getConnectors()) {
-        var factory = connector.getConnectionFactory(HttpConnectionFactory.class);
-        if (factory != null) {
-          factory.getHttpConfiguration().setUriCompliance(UriCompliance.UNSAFE);
-        }
-      }
+      JettyWire.harden(http, errors);
       startListening(http);
       int port = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
       URI actual = URI.create("http://" + config.host() + ":" + port + "/");
