@@ -1,7 +1,11 @@
 package dev.standin.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,19 +31,26 @@ final class HostileCases {
    *
    * @param tooLarge 413 type
    * @param badEncoding 415 type
-   * @param badContentType the type for a non-JSON Content-Type (400)
+   * @param badContentTypeStatus the status for a non-JSON or malformed Content-Type
+   * @param badContentType the type for a non-JSON or malformed Content-Type
    * @param invalidInput the type for malformed or wrongly typed JSON (400)
+   * @param invalidValue the type for an absurd value (too deep, too long, out of range) in the
+   *     endpoint's value slot (400)
    * @param invalidName the type for a name breaking the name rule (400)
    * @param unknownId status and type for an ID naming nothing
+   * @param messageField the field of the error body holding the human-readable message
    */
   record Expectations(
       String tooLarge,
       String badEncoding,
+      int badContentTypeStatus,
       String badContentType,
       String invalidInput,
+      String invalidValue,
       String invalidName,
       int unknownIdStatus,
-      String unknownId) {}
+      String unknownId,
+      String messageField) {}
 
   static final int LIMIT = 9_437_184;
 
@@ -47,6 +58,15 @@ final class HostileCases {
 
   static List<HostileCase> casesFor(WriteEndpoint endpoint, Expectations expect) {
     List<HostileCase> cases = new ArrayList<>();
+    if (endpoint.withValue() == null) {
+      // Takes no body: only what is refused before any body would be read.
+      unsupportedEncodings(endpoint, expect, cases);
+      malformedContentTypes(endpoint, expect, cases);
+      if (endpoint.idPath() != null) {
+        pathTricks(endpoint, expect, cases);
+      }
+      return cases;
+    }
     encodings(endpoint, expect, cases);
     sizes(endpoint, expect, cases);
     contentTypes(endpoint, expect, cases);
@@ -81,6 +101,12 @@ final class HostileCases {
           "brotli");
 
   private static void encodings(WriteEndpoint e, Expectations x, List<HostileCase> cases) {
+    unsupportedEncodings(e, x, cases);
+    brokenEncodings(e, x, cases);
+  }
+
+  private static void unsupportedEncodings(
+      WriteEndpoint e, Expectations x, List<HostileCase> cases) {
     byte[] valid = bytes(e.validBody());
     for (String encoding : UNSUPPORTED_ENCODINGS) {
       cases.add(
@@ -93,6 +119,10 @@ final class HostileCases {
               x.badEncoding(),
               null));
     }
+  }
+
+  private static void brokenEncodings(WriteEndpoint e, Expectations x, List<HostileCase> cases) {
+    byte[] valid = bytes(e.validBody());
     // Declared, but the bytes are not in that encoding (or are cut short).
     Map<String, byte[]> broken = new java.util.LinkedHashMap<>();
     broken.put("gzip", valid);
@@ -166,32 +196,37 @@ final class HostileCases {
           "multipart/form-data; boundary=x",
           "application/octet-stream",
           "application/jsonp",
-          "image/png",
-          "///",
-          "application/",
-          "json");
+          "image/png");
+
+  /** Content-Type values no parser accepts: refused before routing. */
+  private static final List<String> MALFORMED_CONTENT_TYPES =
+      List.of("///", "application/", "json");
 
   private static void contentTypes(WriteEndpoint e, Expectations x, List<HostileCase> cases) {
     for (String type : CONTENT_TYPES) {
-      cases.add(
-          new HostileCase(
-              "Content-Type " + type,
-              null,
-              Map.of("Content-Type", type),
-              bytes(e.validBody()),
-              400,
-              x.badContentType(),
-              null));
+      cases.add(contentType(e, x, "Content-Type " + type, Map.of("Content-Type", type)));
     }
-    cases.add(
-        new HostileCase(
-            "no Content-Type",
-            null,
-            Map.of(),
-            bytes(e.validBody()),
-            400,
-            x.badContentType(),
-            null));
+    malformedContentTypes(e, x, cases);
+    cases.add(contentType(e, x, "no Content-Type", Map.of()));
+  }
+
+  private static void malformedContentTypes(
+      WriteEndpoint e, Expectations x, List<HostileCase> cases) {
+    for (String type : MALFORMED_CONTENT_TYPES) {
+      cases.add(contentType(e, x, "Content-Type " + type, Map.of("Content-Type", type)));
+    }
+  }
+
+  private static HostileCase contentType(
+      WriteEndpoint e, Expectations x, String name, Map<String, String> headers) {
+    return new HostileCase(
+        name,
+        null,
+        headers,
+        bytes(e.validBody()),
+        x.badContentTypeStatus(),
+        x.badContentType(),
+        null);
   }
 
   // --- malformed JSON -----------------------------------------------------------------------
@@ -265,7 +300,7 @@ final class HostileCases {
       String deep = "[".repeat(depth) + "]".repeat(depth);
       cases.add(
           HostileCase.json(
-              "nesting " + depth + " deep", e.withValue().apply(deep), 400, x.invalidInput()));
+              "nesting " + depth + " deep", e.withValue().apply(deep), 400, x.invalidValue()));
     }
   }
 
@@ -281,7 +316,7 @@ final class HostileCases {
               "number of " + value.length() + " characters",
               e.withValue().apply(value),
               400,
-              x.invalidInput()));
+              x.invalidValue()));
     }
     for (String value : ABSURD_NUMBERS) {
       cases.add(
@@ -289,7 +324,7 @@ final class HostileCases {
                   "absurd number " + visible(value),
                   e.withValue().apply(value),
                   400,
-                  x.invalidInput())
+                  x.invalidValue())
               .naming(e.valueFieldPath()));
     }
     // An empty body reads as no body: the endpoint's own rule for a missing field answers.
@@ -376,6 +411,28 @@ final class HostileCases {
                   nul ? x.invalidInput() : x.unknownId())
               .at(e.idPath().apply(id)));
     }
+  }
+
+  // --- assertions ---------------------------------------------------------------------------
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * The answer to {@code c} was its 4xx in the API's error shape, naming the field when the case
+   * says so, and what the endpoint could change is as it was before.
+   */
+  static void assertRefused(
+      WriteEndpoint endpoint, Expectations x, HostileCase c, int status, String body, String before)
+      throws IOException {
+    assertThat(status).as("%s: status; body %s", c.name(), body).isEqualTo(c.status());
+    JsonNode error = MAPPER.readTree(body).path("error");
+    assertThat(error.path(endpoint.errorField()).asText()).as(c.name()).isEqualTo(c.errorType());
+    if (c.fieldPath() != null) {
+      assertThat(error.path(x.messageField()).asText()).as(c.name()).contains("\"" + c.fieldPath());
+    }
+    assertThat(endpoint.snapshot().get())
+        .as(c.name() + ": state after the request")
+        .isEqualTo(before);
   }
 
   // --- helpers ------------------------------------------------------------------------------

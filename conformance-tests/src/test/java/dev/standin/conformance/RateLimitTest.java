@@ -67,5 +67,10 @@ class RateLimitTest {
     // Alice has her own budget.
     assertThat(server.raw("GET", "/v2/acts/x", ServerHarness.ALICE_TOKEN, null, null).status())
         .isEqualTo(404);
+
+    // Every refusal is counted in the metrics operators scrape.
+    String metrics = server.raw("GET", "/metrics", null, null, null).body();
+    assertThat(metrics)
+        .containsPattern("standin_rate_limit_rejections_total\\{[^}]*api=\"apify\"[^}]*\\} [1-9]");
   }
 }

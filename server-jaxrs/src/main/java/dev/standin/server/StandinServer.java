@@ -37,7 +37,7 @@ import dev.standin.server.users.UserService;
 import dev.standin.server.wire.BodyDecodingInterceptor;
 import dev.standin.server.wire.BodyLimit;
 import dev.standin.server.wire.ErrorResponder;
-import dev.standin.server.wire.JsonErrorHandler;
+import dev.standin.server.wire.JettyWire;
 import dev.standin.server.wire.LocalRateLimiter;
 import dev.standin.server.wire.RateLimitFilter;
 import dev.standin.server.wire.RequestBodyFilter;
@@ -46,8 +46,6 @@ import dev.standin.spaaza.json.SpaazaJson;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -129,7 +127,8 @@ public final class StandinServer implements AutoCloseable {
                   new RateLimitFilter(
                       new LocalRateLimiter(config.rateLimits().longestPeriod()),
                       config.rateLimits(),
-                      request -> Caller.find(request).map(User::id)))
+                      request -> Caller.find(request).map(User::id),
+                      () -> metrics.rateLimitRejected(Metrics.APIFY)))
               .register(new WireExceptionMapper(errors))
               .register(Created.class)
               .register(ETags.class)
@@ -146,15 +145,7 @@ public final class StandinServer implements AutoCloseable {
 
       URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
       Server http = Listeners.create(requested, app);
-      http.setErrorHandler(new JsonErrorHandler(errors));
-      // IDs are opaque: a path like /v2/actor-tasks/..%2Fx must reach the API (and get its 404)
-      // instead of being refused by Jetty with an empty 400. Nothing here serves files.
-      for (var connector : http.getConnectors()) {
-        var factory = connector.getConnectionFactory(HttpConnectionFactory.class);
-        if (factory != null) {
-          factory.getHttpConfiguration().setUriCompliance(UriCompliance.UNSAFE);
-        }
-      }
+      JettyWire.harden(http, errors);
       startListening(http);
       int port = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
       URI actual = URI.create("http://" + config.host() + ":" + port + "/");

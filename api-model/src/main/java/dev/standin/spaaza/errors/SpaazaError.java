@@ -19,6 +19,9 @@ public enum SpaazaError {
       "unsupported_media_type",
       415,
       "Send the body as JSON with Content-Type: application/json."),
+  REQUEST_TOO_LARGE(7, "request_too_large", 413, "The request body is larger than 9437184 bytes."),
+  UNSUPPORTED_CONTENT_ENCODING(
+      8, "unsupported_content_encoding", 415, "Send the body as identity, gzip, deflate or br."),
   NOT_AUTHENTICATED(
       10,
       "not_authenticated",
@@ -33,6 +36,7 @@ public enum SpaazaError {
   METHOD_NOT_ALLOWED(30, "method_not_allowed", 405, "This route does not accept this method."),
   TASK_IN_PROGRESS(40, "task_in_progress", 409, "The task is running right now."),
   RESULT_NOT_AVAILABLE(41, "result_not_available", 409, "The task has no result to download."),
+  RATE_LIMIT_EXCEEDED(50, "rate_limit_exceeded", 429, "Too many requests; retry later."),
   INTERNAL_ERROR(
       99, "internal_error", 500, "The server could not complete the request. Try again later.");
 

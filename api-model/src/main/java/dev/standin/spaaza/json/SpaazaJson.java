@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Jackson for the Spaaza API: the same absent-vs-null-aware setup as {@link ApifyJson}, but times
  * must be RFC 3339 strings with seconds and an offset ({@code 2026-05-27T10:00:00Z}); epoch numbers
- * and zone-less times are refused instead of guessed at.
+ * and zone-less times are refused instead of guessed at. Built on {@link ApifyJson#newMapper()}, so
+ * hostile documents meet the same limits (nesting, number and string length, duplicate keys,
+ * numbers beyond double range).
  */
 public final class SpaazaJson {
 

@@ -25,9 +25,9 @@ import javax.net.ssl.SSLParameters;
  * The client's side of the wire, wrapped around whatever java.net.http client the caller
  * configured: names the client in {@code User-Agent}, gzips request bodies of {@value
  * #COMPRESS_FROM} bytes or more, and retries by the {@link RetryPolicy}. The generated API classes
- * build their requests as usual and never notice.
+ * build their requests as usual and never notice. Shared by the clients of every API.
  */
-final class WireHttpClient extends HttpClient {
+public final class WireHttpClient extends HttpClient {
 
   /** Bodies this large or larger are sent gzip-compressed, as the official clients do. */
   static final int COMPRESS_FROM = 1024;
@@ -36,7 +36,12 @@ final class WireHttpClient extends HttpClient {
   private final RetryPolicy retries;
   private final String userAgent;
 
-  WireHttpClient(HttpClient delegate, RetryPolicy retries, String userAgent) {
+  /**
+   * @param delegate the client that sends
+   * @param retries when to retry
+   * @param userAgent the {@code User-Agent} of requests that do not set one
+   */
+  public WireHttpClient(HttpClient delegate, RetryPolicy retries, String userAgent) {
     this.delegate = delegate;
     this.retries = retries;
     this.userAgent = userAgent;

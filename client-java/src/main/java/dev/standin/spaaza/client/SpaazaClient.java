@@ -1,6 +1,8 @@
 package dev.standin.spaaza.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.apify.client.RetryPolicy;
+import dev.standin.apify.client.WireHttpClient;
 import dev.standin.spaaza.client.api.TasksApi;
 import dev.standin.spaaza.invoker.ApiClient;
 import dev.standin.spaaza.json.SpaazaJson;
@@ -19,9 +21,17 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Failed calls throw {@link SpaazaApiException} with the HTTP status and the error's code and
- * name.
+ * name. Calls answered 429 or 5xx (or not at all) are retried with backoff, honouring {@code
+ * Retry-After}; bodies of 1 KiB or more are sent gzip-compressed.
  */
 public final class SpaazaClient {
+
+  /** This client's version, as sent in {@code User-Agent}. */
+  public static final String VERSION = "0.1.0";
+
+  /** Names the client and its version. */
+  public static final String USER_AGENT =
+      "standin-spaaza-client-java/" + VERSION + " (Java " + Runtime.version().feature() + ")";
 
   private final TasksApi api;
   private final SpaazaCall call;
@@ -32,7 +42,15 @@ public final class SpaazaClient {
         builder.baseUrl.endsWith("/")
             ? builder.baseUrl.substring(0, builder.baseUrl.length() - 1)
             : builder.baseUrl;
-    ApiClient apiClient = new ApiClient(builder.httpClientBuilder, mapper, baseUrl);
+    HttpClient wire =
+        new WireHttpClient(builder.httpClientBuilder.build(), builder.retries, USER_AGENT);
+    ApiClient apiClient =
+        new ApiClient(builder.httpClientBuilder, mapper, baseUrl) {
+          @Override
+          public HttpClient getHttpClient() {
+            return wire; // retries, gzip and User-Agent for every call
+          }
+        };
     apiClient.setReadTimeout(builder.timeout);
     Builder b = builder;
     apiClient.setRequestInterceptor(
@@ -71,6 +89,7 @@ public final class SpaazaClient {
     private String sessionKey;
     private long sessionChainId;
     private Duration timeout = Duration.ofSeconds(60);
+    private RetryPolicy retries = RetryPolicy.DEFAULT;
     private HttpClient.Builder httpClientBuilder =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
 
@@ -95,6 +114,16 @@ public final class SpaazaClient {
       return this;
     }
 
+    /**
+     * How often to retry a call answered with 429 or 5xx, or without an answer at all (default 8),
+     * and the wait before the first retry (default 500 ms; it doubles, with jitter, each time).
+     */
+    public Builder retries(int maxRetries, Duration minDelay) {
+      this.retries = new RetryPolicy(maxRetries, minDelay);
+      return this;
+    }
+
+    /** How long one attempt of a call may wait for its answer (default 60 s). */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
       return this;

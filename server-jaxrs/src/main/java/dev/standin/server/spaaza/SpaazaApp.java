@@ -11,8 +11,10 @@ import dev.standin.server.ops.Listeners;
 import dev.standin.server.ops.Metrics;
 import dev.standin.server.ops.RequestObserver;
 import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
+import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.auth.SpaazaCredentials;
 import dev.standin.server.spaaza.auth.SpaazaCredentials.CreatedChain;
+import dev.standin.server.spaaza.errors.SpaazaErrorResponder;
 import dev.standin.server.spaaza.errors.SpaazaExceptionMapper;
 import dev.standin.server.spaaza.errors.SpaazaJaxRsExceptionMapper;
 import dev.standin.server.spaaza.errors.SpaazaJsonExceptionMapper;
@@ -26,6 +28,13 @@ import dev.standin.server.spaaza.tasks.TaskDocuments;
 import dev.standin.server.spaaza.tasks.TaskRunner;
 import dev.standin.server.spaaza.tasks.TaskScheduler;
 import dev.standin.server.store.Store;
+import dev.standin.server.wire.BodyDecodingInterceptor;
+import dev.standin.server.wire.BodyLimit;
+import dev.standin.server.wire.JettyWire;
+import dev.standin.server.wire.LocalRateLimiter;
+import dev.standin.server.wire.RateLimitFilter;
+import dev.standin.server.wire.RequestBodyFilter;
+import dev.standin.server.wire.WireExceptionMapper;
 import dev.standin.spaaza.json.SpaazaJson;
 import java.net.URI;
 import java.time.Duration;
@@ -84,6 +93,7 @@ public final class SpaazaApp implements AutoCloseable {
     TaskRunner runner = new TaskRunner(tasks, source, files);
     SpaazaTaskService service = new SpaazaTaskService(store, tasks, runner, files, links);
 
+    SpaazaErrorResponder errors = new SpaazaErrorResponder(mapper);
     ResourceConfig app =
         new ResourceConfig()
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -102,6 +112,16 @@ public final class SpaazaApp implements AutoCloseable {
                 })
             .register(new RequestObserver(Metrics.SPAAZA, metrics))
             .register(SpaazaAuthFilter.class)
+            .register(new RequestBodyFilter(BodyLimit.VENDOR))
+            .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
+            .register(
+                new RateLimitFilter(
+                    new LocalRateLimiter(config.rateLimits().longestPeriod()),
+                    config.rateLimits(),
+                    // per chain; per task through its ID, the route's path parameter
+                    request -> SpaazaCaller.find(request).map(c -> "chain:" + c.chainId()),
+                    () -> metrics.rateLimitRejected(Metrics.SPAAZA)))
+            .register(new WireExceptionMapper(errors))
             .register(Created.class)
             .register(DownloadHeaders.class)
             .register(WireEnumParams.class)
@@ -115,6 +135,7 @@ public final class SpaazaApp implements AutoCloseable {
 
     URI requested = URI.create("http://" + config.host() + ":" + spaaza.port() + "/");
     Server http = Listeners.create(requested, app);
+    JettyWire.harden(http, errors);
     try {
       http.start();
     } catch (Exception e) {

@@ -26,19 +26,23 @@ public class RateLimitFilter implements ContainerRequestFilter {
   private final RateLimiter limiter;
   private final RateLimits limits;
   private final Function<ContainerRequestContext, Optional<String>> callerKey;
+  private final Runnable onRejected;
 
   @Inject private Provider<Request> jettyRequest;
 
   /**
    * @param callerKey the authenticated caller's stable key (a user ID), empty when anonymous
+   * @param onRejected told of every refused request (the rejection metric)
    */
   public RateLimitFilter(
       RateLimiter limiter,
       RateLimits limits,
-      Function<ContainerRequestContext, Optional<String>> callerKey) {
+      Function<ContainerRequestContext, Optional<String>> callerKey,
+      Runnable onRejected) {
     this.limiter = limiter;
     this.limits = limits;
     this.callerKey = callerKey;
+    this.onRejected = onRejected;
   }
 
   @Override
@@ -51,6 +55,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
   private void check(String key, RateLimits.Limit limit, String scope) {
     RateLimiter.Decision decision = limiter.tryAcquire(key, limit);
     if (!decision.allowed()) {
+      onRejected.run();
       throw new WireException(
           WireError.RATE_LIMIT_EXCEEDED,
           "You have exceeded the rate limit of " + limit.describe() + scope + ".",

@@ -5,6 +5,7 @@ import dev.standin.server.spaaza.errors.SpaazaException;
 import dev.standin.spaaza.errors.SpaazaError;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * admin session (the three {@code X-Spaaza-Session-*} headers). Missing or wrong credentials are
  * 401; a valid session without an access level on its chain, or with {@code read} on a writing
  * route, is 403. Public routes (download links, which carry their own signature, and the docs) skip
- * this filter. Runs after route matching, so unknown routes and wrong methods are answered as such.
+ * this filter, and so does OPTIONS. Runs after route matching, so unknown routes and wrong methods
+ * are answered as such.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class SpaazaAuthFilter implements ContainerRequestFilter {
@@ -38,6 +40,9 @@ public class SpaazaAuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+      return; // says which methods a route allows, nothing more (and browsers send no token)
+    }
     Class<?> resourceClass = resource.getResourceClass();
     if (resourceClass != null && resourceClass.isAnnotationPresent(PublicRoute.class)) {
       return; // download links carry their own signature; the docs are public

@@ -1,6 +1,7 @@
 package dev.standin.server.spaaza.auth;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Optional;
 
 /**
  * Who is calling and on which chain: a privileged token (always {@code write} on its own chain) or
@@ -12,6 +13,11 @@ public record SpaazaCaller(long chainId, AccessLevel access) {
 
   static void set(ContainerRequestContext request, SpaazaCaller caller) {
     request.setProperty(PROPERTY, caller);
+  }
+
+  /** The caller, when the request was authenticated (not on public routes or OPTIONS). */
+  public static Optional<SpaazaCaller> find(ContainerRequestContext request) {
+    return Optional.ofNullable((SpaazaCaller) request.getProperty(PROPERTY));
   }
 
   /** The caller; every task route is authenticated, so this is never absent inside a resource. */

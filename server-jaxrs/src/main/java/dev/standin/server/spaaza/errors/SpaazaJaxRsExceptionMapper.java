@@ -22,6 +22,7 @@ public class SpaazaJaxRsExceptionMapper implements ExceptionMapper<WebApplicatio
   public Response toResponse(WebApplicationException e) {
     if (e instanceof NotAllowedException) {
       TreeSet<String> allowed = new TreeSet<>(e.getResponse().getAllowedMethods());
+      allowed.add("OPTIONS"); // answered on every route
       String list = String.join(", ", allowed);
       Response body =
           SpaazaErrorResponses.of(
