@@ -10,6 +10,7 @@ import dev.standin.apify.model.ActorShort;
 import dev.standin.apify.model.Build;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
+import dev.standin.apify.model.DefaultRunOptions;
 import dev.standin.apify.model.Task;
 import dev.standin.apify.model.TaskOptions;
 import dev.standin.apify.model.TaskShort;
@@ -108,7 +109,8 @@ class ClientHelpersTest extends ConformanceTest {
                     .title("Old title")
                     .description("Kept description")
                     .seoTitle("Old SEO")
-                    .categories(List.of("AI")));
+                    .categories(List.of("AI"))
+                    .defaultRunOptions(new DefaultRunOptions().build("beta").memoryMbytes(256)));
 
     Actor updated =
         alice
@@ -119,12 +121,16 @@ class ClientHelpersTest extends ConformanceTest {
                     .clearSeoTitle()
                     .clearCategories()
                     .isDeprecated(true)
+                    .resetDefaultRunOptions()
                     .build());
 
     assertThat(updated.getTitle()).isEqualTo("New title");
     assertThat(updated.getSeoTitle()).isNull();
     assertThat(updated.getCategories()).isNull();
     assertThat(updated.getIsDeprecated()).isTrue();
+    assertThat(updated.getDefaultRunOptions().getBuild()).isEqualTo("latest");
+    assertThat(updated.getDefaultRunOptions().getMemoryMbytes()).isEqualTo(4096);
+    assertThat(updated.getDefaultRunOptions().getTimeoutSecs()).isEqualTo(3600L);
     assertThat(updated.getDescription()).isEqualTo("Kept description");
     assertThat(alice.actor(actor.getId()).get()).contains(updated);
   }
