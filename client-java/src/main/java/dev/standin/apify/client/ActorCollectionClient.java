@@ -2,8 +2,11 @@ package dev.standin.apify.client;
 
 import dev.standin.apify.client.api.ActorsApi;
 import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.ActorShort;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.ListOfActors;
+import dev.standin.client.Pager;
+import java.util.stream.Stream;
 
 /** The caller's Actors: {@code client.actors()}. Uses the current spelling, {@code /v2/actors}. */
 public final class ActorCollectionClient {
@@ -34,5 +37,30 @@ public final class ActorCollectionClient {
    */
   public ListOfActors list(Long offset, Integer limit, boolean desc) {
     return call.run(() -> api.actorsGet(true, offset, limit, desc).getData());
+  }
+
+  /**
+   * Every one of the caller's Actors, oldest first, fetched lazily 1000 (the server's maximum) a
+   * page.
+   */
+  public Stream<ActorShort> iterate() {
+    return iterate(1000);
+  }
+
+  /**
+   * Every one of the caller's Actors, oldest first, fetched lazily {@code pageSize} at a time: a
+   * page is requested only when the stream reaches it, and the walk stops at the {@code total} the
+   * server reports.
+   *
+   * @throws IllegalArgumentException when {@code pageSize} is below 1
+   */
+  public Stream<ActorShort> iterate(int pageSize) {
+    return Pager.stream(
+        0,
+        pageSize,
+        (offset, limit) -> {
+          ListOfActors page = list(offset, limit, false);
+          return new Pager.Page<>(page.getItems(), page.getTotal());
+        });
   }
 }

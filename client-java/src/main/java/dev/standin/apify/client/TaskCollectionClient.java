@@ -4,6 +4,9 @@ import dev.standin.apify.client.api.ActorTasksApi;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.ListOfTasks;
 import dev.standin.apify.model.Task;
+import dev.standin.apify.model.TaskShort;
+import dev.standin.client.Pager;
+import java.util.stream.Stream;
 
 /** The caller's tasks: {@code client.tasks()}. */
 public final class TaskCollectionClient {
@@ -34,5 +37,30 @@ public final class TaskCollectionClient {
    */
   public ListOfTasks list(Long offset, Integer limit, boolean desc) {
     return call.run(() -> api.actorTasksGet(offset, limit, desc).getData());
+  }
+
+  /**
+   * Every one of the caller's tasks, oldest first, fetched lazily 1000 (the server's maximum) a
+   * page.
+   */
+  public Stream<TaskShort> iterate() {
+    return iterate(1000);
+  }
+
+  /**
+   * Every one of the caller's tasks, oldest first, fetched lazily {@code pageSize} at a time: a
+   * page is requested only when the stream reaches it, and the walk stops at the {@code total} the
+   * server reports.
+   *
+   * @throws IllegalArgumentException when {@code pageSize} is below 1
+   */
+  public Stream<TaskShort> iterate(int pageSize) {
+    return Pager.stream(
+        0,
+        pageSize,
+        (offset, limit) -> {
+          ListOfTasks page = list(offset, limit, false);
+          return new Pager.Page<>(page.getItems(), page.getTotal());
+        });
   }
 }

@@ -1,14 +1,19 @@
 package dev.standin.spaaza.client;
 
+import dev.standin.client.Pager;
 import dev.standin.spaaza.client.api.TasksApi;
 import dev.standin.spaaza.model.CreateTaskRequest;
 import dev.standin.spaaza.model.Task;
 import dev.standin.spaaza.model.TaskAction;
 import dev.standin.spaaza.model.TaskStateCode;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The tasks of the caller's chain: {@code services.tasks()}. */
 public final class TaskCollectionClient {
+
+  /** The server's default page size. */
+  private static final int DEFAULT_PAGE_SIZE = 100;
 
   private final TasksApi api;
   private final SpaazaCall call;
@@ -32,6 +37,22 @@ public final class TaskCollectionClient {
         () ->
             api.tasksList(
                 filter.status, filter.action, filter.campaignId, filter.limit, filter.offset));
+  }
+
+  /**
+   * Every task matching {@code filter}, fetched lazily page by page: the filter's {@code limit}
+   * (default 100) is the page size and its {@code offset} (default 0) where the walk starts. A page
+   * is requested only when the stream reaches it; a page shorter than the page size is the last.
+   *
+   * @throws IllegalArgumentException when the filter's limit is below 1
+   */
+  public Stream<Task> iterate(Filter filter) {
+    int pageSize = filter.limit != null ? filter.limit : DEFAULT_PAGE_SIZE;
+    long start = filter.offset != null ? filter.offset : 0;
+    return Pager.stream(
+        start,
+        pageSize,
+        (offset, limit) -> new Pager.Page<>(list(filter.page(offset, limit)), null));
   }
 
   /** Optional filters and paging of {@link #list(Filter)}; unset ones are not sent. */
@@ -65,6 +86,16 @@ public final class TaskCollectionClient {
     public Filter offset(Integer offset) {
       this.offset = offset;
       return this;
+    }
+
+    /** The same filters, for one page. */
+    private Filter page(long offset, int limit) {
+      return new Filter()
+          .status(status)
+          .action(action)
+          .campaignId(campaignId)
+          .offset(Math.toIntExact(offset))
+          .limit(limit);
     }
   }
 }

@@ -1,0 +1,116 @@
+package dev.standin.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.apify.client.ActorUpdate;
+import dev.standin.apify.client.TaskUpdate;
+import dev.standin.apify.json.ApifyJson;
+import dev.standin.apify.model.ActorPermissionLevel;
+import dev.standin.apify.model.DefaultRunOptions;
+import dev.standin.spaaza.client.SpaazaTaskUpdate;
+import dev.standin.spaaza.json.SpaazaJson;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the builders put on the wire: set → value, clear → null, untouched → no key at all. */
+class UpdateBuildersJsonTest {
+
+  private static final ObjectMapper APIFY = ApifyJson.newMapper();
+  private static final ObjectMapper SPAAZA = SpaazaJson.newMapper();
+
+  private static JsonNode json(ObjectMapper mapper, Object request) {
+    return mapper.valueToTree(request);
+  }
+
+  @Test
+  void taskUpdateSendsOnlyWhatItWasTold() {
+    JsonNode body =
+        json(
+            APIFY,
+            TaskUpdate.create()
+                .title("x")
+                .clearOptions()
+                .input(Map.of("a", 1))
+                .clearActorStandby()
+                .build());
+
+    assertThat(body.get("title").asText()).isEqualTo("x");
+    assertThat(body.get("options").isNull()).isTrue();
+    assertThat(body.get("input").get("a").asInt()).isEqualTo(1);
+    assertThat(body.get("actorStandby").isNull()).isTrue();
+    assertThat(body.has("name")).isFalse();
+    assertThat(json(APIFY, TaskUpdate.create().build()).size()).isZero();
+  }
+
+  @Test
+  void laterStepsWinAndTheBuilderIsReusable() {
+    TaskUpdate update = TaskUpdate.create().title("first").clearTitle();
+
+    assertThat(json(APIFY, update.build()).get("title").isNull()).isTrue();
+    assertThat(json(APIFY, update.title("again").build()).get("title").asText()).isEqualTo("again");
+    assertThat(update.build()).isNotSameAs(update.build());
+  }
+
+  @Test
+  void actorUpdateClearsSetsAndPatchesTags() {
+    JsonNode body =
+        json(
+            APIFY,
+            ActorUpdate.create()
+                .name("renamed")
+                .actorPermissionLevel(ActorPermissionLevel.LIMITED_PERMISSIONS)
+                .clearDescription()
+                .clearTitle()
+                .seoDescription("seo")
+                .categories(List.of("AI"))
+                .resetDefaultRunOptions()
+                .clearExampleRunInput()
+                .clearIsDeprecated()
+                .tagBuild("beta", "build1")
+                .removeTag("old")
+                .build());
+
+    assertThat(body.get("name").asText()).isEqualTo("renamed");
+    assertThat(body.get("actorPermissionLevel").asText()).isEqualTo("LIMITED_PERMISSIONS");
+    assertThat(body.get("description").isNull()).isTrue();
+    assertThat(body.get("title").isNull()).isTrue();
+    assertThat(body.get("seoDescription").asText()).isEqualTo("seo");
+    assertThat(body.get("categories").get(0).asText()).isEqualTo("AI");
+    assertThat(body.get("defaultRunOptions").isNull()).isTrue();
+    assertThat(body.get("exampleRunInput").isNull()).isTrue();
+    assertThat(body.get("isDeprecated").isNull()).isTrue();
+    assertThat(body.get("taggedBuilds").get("beta").get("buildId").asText()).isEqualTo("build1");
+    assertThat(body.get("taggedBuilds").has("old")).isTrue();
+    assertThat(body.get("taggedBuilds").get("old").isNull()).isTrue();
+    assertThat(body.has("seoTitle")).isFalse();
+    assertThat(body.has("versions")).isFalse();
+    assertThat(body.has("isPublic")).isFalse();
+    assertThat(body.has("actorStandby")).isFalse();
+  }
+
+  @Test
+  void actorUpdateCopiesListsWhenTheyAreGiven() {
+    java.util.ArrayList<String> categories = new java.util.ArrayList<>(List.of("AI"));
+    ActorUpdate update =
+        ActorUpdate.create().categories(categories).defaultRunOptions(new DefaultRunOptions());
+    categories.add("NEWS");
+
+    assertThat(json(APIFY, update.build()).get("categories")).hasSize(1);
+  }
+
+  @Test
+  void spaazaTaskUpdateNeverSendsNull() {
+    JsonNode body = json(SPAAZA, SpaazaTaskUpdate.create().desc("d").build());
+
+    assertThat(body.get("desc").asText()).isEqualTo("d");
+    assertThat(body.has("debug")).isFalse();
+    assertThat(body.has("target")).isFalse();
+    assertThat(body.has("trigger")).isFalse();
+    assertThatThrownBy(() -> SpaazaTaskUpdate.create().desc(null))
+        .isInstanceOf(NullPointerException.class);
+  }
+}
