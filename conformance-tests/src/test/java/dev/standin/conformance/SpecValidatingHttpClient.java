@@ -1,5 +1,6 @@
 package dev.standin.conformance;
 
+import dev.standin.apify.client.DelegatingHttpClient;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -25,13 +26,12 @@ import javax.net.ssl.SSLSession;
  * the caller unchanged. Plugged into the generated client through its HttpClient.Builder, so every
  * answer the tests receive is checked against the spec.
  */
-final class SpecValidatingHttpClient extends HttpClient {
+final class SpecValidatingHttpClient extends DelegatingHttpClient {
 
-  private final HttpClient delegate;
   private final SpecValidator validator;
 
   private SpecValidatingHttpClient(HttpClient delegate, SpecValidator validator) {
-    this.delegate = delegate;
+    super(delegate);
     this.validator = validator;
   }
 
@@ -43,7 +43,7 @@ final class SpecValidatingHttpClient extends HttpClient {
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
-    HttpResponse<byte[]> raw = delegate.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> raw = delegate().send(request, HttpResponse.BodyHandlers.ofByteArray());
     validator.check(request, raw);
     return new ReplayedResponse<>(raw, replay(raw, handler));
   }
@@ -51,21 +51,13 @@ final class SpecValidatingHttpClient extends HttpClient {
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
       HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return delegate
+    return delegate()
         .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
         .thenApply(
             raw -> {
               validator.check(request, raw);
               return new ReplayedResponse<>(raw, replay(raw, handler));
             });
-  }
-
-  @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-      HttpRequest request,
-      HttpResponse.BodyHandler<T> handler,
-      HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-    return sendAsync(request, handler);
   }
 
   /** Feeds the recorded bytes to the caller's body handler as if they came off the wire. */
@@ -99,53 +91,6 @@ final class SpecValidatingHttpClient extends HttpClient {
     subscriber.onNext(List.of(ByteBuffer.wrap(raw.body())));
     subscriber.onComplete();
     return subscriber.getBody().toCompletableFuture().join();
-  }
-
-  // --- plain delegation ---------------------------------------------------------------------
-
-  @Override
-  public Optional<CookieHandler> cookieHandler() {
-    return delegate.cookieHandler();
-  }
-
-  @Override
-  public Optional<Duration> connectTimeout() {
-    return delegate.connectTimeout();
-  }
-
-  @Override
-  public Redirect followRedirects() {
-    return delegate.followRedirects();
-  }
-
-  @Override
-  public Optional<ProxySelector> proxy() {
-    return delegate.proxy();
-  }
-
-  @Override
-  public SSLContext sslContext() {
-    return delegate.sslContext();
-  }
-
-  @Override
-  public SSLParameters sslParameters() {
-    return delegate.sslParameters();
-  }
-
-  @Override
-  public Optional<Authenticator> authenticator() {
-    return delegate.authenticator();
-  }
-
-  @Override
-  public Version version() {
-    return delegate.version();
-  }
-
-  @Override
-  public Optional<Executor> executor() {
-    return delegate.executor();
   }
 
   private record ReplayedResponse<T>(HttpResponse<byte[]> raw, T body) implements HttpResponse<T> {

@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +15,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.zip.GZIPOutputStream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The client's side of the wire, wrapped around whatever java.net.http client the caller
@@ -27,12 +22,11 @@ import javax.net.ssl.SSLParameters;
  * #COMPRESS_FROM} bytes or more, and retries by the {@link RetryPolicy}. The generated API classes
  * build their requests as usual and never notice. Shared by the clients of every API.
  */
-public final class WireHttpClient extends HttpClient {
+public final class WireHttpClient extends DelegatingHttpClient {
 
   /** Bodies this large or larger are sent gzip-compressed, as the official clients do. */
   static final int COMPRESS_FROM = 1024;
 
-  private final HttpClient delegate;
   private final RetryPolicy retries;
   private final String userAgent;
 
@@ -42,7 +36,7 @@ public final class WireHttpClient extends HttpClient {
    * @param userAgent the {@code User-Agent} of requests that do not set one
    */
   public WireHttpClient(HttpClient delegate, RetryPolicy retries, String userAgent) {
-    this.delegate = delegate;
+    super(delegate);
     this.retries = retries;
     this.userAgent = userAgent;
   }
@@ -55,7 +49,7 @@ public final class WireHttpClient extends HttpClient {
       boolean last = retry > retries.maxRetries();
       HttpResponse<T> response;
       try {
-        response = delegate.send(prepared, last ? handler : skipIfRetried(handler));
+        response = delegate().send(prepared, last ? handler : skipIfRetried(handler));
       } catch (IOException networkFailure) {
         if (last
             || networkFailure instanceof InterruptedIOException && !isTimeout(networkFailure)) {
@@ -154,7 +148,7 @@ public final class WireHttpClient extends HttpClient {
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
       HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    Executor executor = delegate.executor().orElse(null);
+    Executor executor = delegate().executor().orElse(null);
     java.util.function.Supplier<HttpResponse<T>> call =
         () -> {
           try {
@@ -169,60 +163,5 @@ public final class WireHttpClient extends HttpClient {
     return executor == null
         ? CompletableFuture.supplyAsync(call)
         : CompletableFuture.supplyAsync(call, executor);
-  }
-
-  @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-      HttpRequest request,
-      HttpResponse.BodyHandler<T> handler,
-      HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-    return sendAsync(request, handler);
-  }
-
-  // --- plain delegation ---------------------------------------------------------------------
-
-  @Override
-  public Optional<CookieHandler> cookieHandler() {
-    return delegate.cookieHandler();
-  }
-
-  @Override
-  public Optional<Duration> connectTimeout() {
-    return delegate.connectTimeout();
-  }
-
-  @Override
-  public Redirect followRedirects() {
-    return delegate.followRedirects();
-  }
-
-  @Override
-  public Optional<ProxySelector> proxy() {
-    return delegate.proxy();
-  }
-
-  @Override
-  public SSLContext sslContext() {
-    return delegate.sslContext();
-  }
-
-  @Override
-  public SSLParameters sslParameters() {
-    return delegate.sslParameters();
-  }
-
-  @Override
-  public Optional<Authenticator> authenticator() {
-    return delegate.authenticator();
-  }
-
-  @Override
-  public Version version() {
-    return delegate.version();
-  }
-
-  @Override
-  public Optional<Executor> executor() {
-    return delegate.executor();
   }
 }
