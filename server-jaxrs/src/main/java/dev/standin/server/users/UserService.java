@@ -1,5 +1,7 @@
 package dev.standin.server.users;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.standin.server.apify.Ids;
 import dev.standin.server.store.NameTakenException;
 import dev.standin.server.store.Store;
@@ -23,14 +25,28 @@ public class UserService {
 
   private final Store store;
   private final Clock clock;
+  private final Cache<String, User> knownTokens = Caffeine.newBuilder().maximumSize(10_000).build();
 
   public UserService(Store store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
 
+  /**
+   * The owner of a token. Every API request asks this, so known tokens are remembered: tokens are
+   * never revoked and users never renamed here, so a remembered answer cannot go stale (even with
+   * several instances). Unknown tokens are not remembered, so a token added elsewhere works at
+   * once.
+   */
   public Optional<User> findByToken(String token) {
-    return store.findUserByTokenHash(hash(token));
+    String tokenHash = hash(token);
+    User known = knownTokens.getIfPresent(tokenHash);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<User> found = store.findUserByTokenHash(tokenHash);
+    found.ifPresent(user -> knownTokens.put(tokenHash, user));
+    return found;
   }
 
   public Optional<User> findById(String id) {
