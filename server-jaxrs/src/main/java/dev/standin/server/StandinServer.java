@@ -18,8 +18,10 @@ import dev.standin.server.errors.JaxRsExceptionMapper;
 import dev.standin.server.errors.JsonExceptionMapper;
 import dev.standin.server.errors.UnexpectedExceptionMapper;
 import dev.standin.server.http.AuthFilter;
+import dev.standin.server.http.Authenticated;
 import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.CurrentRequest;
 import dev.standin.server.http.ETags;
 import dev.standin.server.http.JacksonConfig;
 import dev.standin.server.http.LenientBooleanParams;
@@ -48,7 +50,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -109,18 +110,9 @@ public final class StandinServer implements AutoCloseable {
               .property(ServerProperties.WADL_FEATURE_DISABLE, true)
               .register(JacksonFeature.withoutExceptionMappers())
               .register(new JacksonConfig(mapper))
-              .register(
-                  new AbstractBinder() {
-                    @Override
-                    protected void configure() {
-                      bind(users).to(UserService.class);
-                      bind(actors).to(ActorService.class);
-                      bind(tasks).to(TaskService.class);
-                      bind(builds).to(BuildService.class);
-                    }
-                  })
+              .register(new CurrentRequest())
               .register(new RequestObserver(Metrics.APIFY, metrics))
-              .register(AuthFilter.class)
+              .register(new Authenticated(new AuthFilter(users)))
               .register(new RequestBodyFilter(BodyLimit.VENDOR))
               .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
               .register(
@@ -137,9 +129,9 @@ public final class StandinServer implements AutoCloseable {
               .register(JsonExceptionMapper.class)
               .register(JaxRsExceptionMapper.class)
               .register(UnexpectedExceptionMapper.class)
-              .register(ActorsResource.class)
-              .register(ActorBuildsResource.class)
-              .register(ActorTasksResource.class)
+              .register(new ActorsResource(actors))
+              .register(new ActorBuildsResource(builds))
+              .register(new ActorTasksResource(tasks))
               .register(new DocsResource("apify"))
               .register(new OpsResource(store, metrics));
 

@@ -6,10 +6,9 @@ import dev.standin.apify.model.ListOfBuildsResponse;
 import dev.standin.apify.server.api.ActorBuildsApi;
 import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.CurrentRequest;
 import dev.standin.server.store.User;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 
 /**
  * HTTP binding of the build routes (both Actor spellings); the rules live in {@link BuildService}.
@@ -17,9 +16,7 @@ import jakarta.ws.rs.core.Context;
 public class ActorBuildsResource implements ActorBuildsApi {
 
   private final BuildService builds;
-  @Context private ContainerRequestContext request;
 
-  @Inject
   public ActorBuildsResource(BuildService builds) {
     this.builds = builds;
   }
@@ -40,7 +37,7 @@ public class ActorBuildsResource implements ActorBuildsApi {
   @Override
   public BuildResponse actorBuildsPost(String actorId, String version, String tag) {
     Build build = builds.create(caller(), actorId, version, tag);
-    Created.mark(request, "/v2/actor-builds/" + build.getId());
+    Created.mark(request(), "/v2/actor-builds/" + build.getId());
     return new BuildResponse().data(build);
   }
 
@@ -55,6 +52,10 @@ public class ActorBuildsResource implements ActorBuildsApi {
   }
 
   private User caller() {
-    return Caller.of(request);
+    return Caller.of(request());
+  }
+
+  private static ContainerRequestContext request() {
+    return CurrentRequest.get();
   }
 }

@@ -8,20 +8,17 @@ import dev.standin.apify.model.UpdateTaskRequest;
 import dev.standin.apify.server.api.ActorTasksApi;
 import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.CurrentRequest;
 import dev.standin.server.http.ETags;
 import dev.standin.server.store.User;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import java.util.Map;
 
 /** HTTP binding of the task routes; the rules live in {@link TaskService}. */
 public class ActorTasksResource implements ActorTasksApi {
 
   private final TaskService tasks;
-  @Context private ContainerRequestContext request;
 
-  @Inject
   public ActorTasksResource(TaskService tasks) {
     this.tasks = tasks;
   }
@@ -35,7 +32,7 @@ public class ActorTasksResource implements ActorTasksApi {
   @Override
   public TaskResponse actorTasksPost(CreateTaskRequest createTaskRequest) {
     Task task = tasks.create(caller(), createTaskRequest);
-    Created.mark(request, "/v2/actor-tasks/" + task.getId());
+    Created.mark(request(), "/v2/actor-tasks/" + task.getId());
     return new TaskResponse().data(task);
   }
 
@@ -68,11 +65,15 @@ public class ActorTasksResource implements ActorTasksApi {
   }
 
   private <T> T tagged(Versioned<T> answer) {
-    ETags.mark(request, answer.etag());
+    ETags.mark(request(), answer.etag());
     return answer.value();
   }
 
   private User caller() {
-    return Caller.of(request);
+    return Caller.of(request());
+  }
+
+  private static ContainerRequestContext request() {
+    return CurrentRequest.get();
   }
 }

@@ -8,11 +8,10 @@ import dev.standin.apify.model.UpdateActorRequest;
 import dev.standin.apify.server.api.ActorsApi;
 import dev.standin.server.http.Caller;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.CurrentRequest;
 import dev.standin.server.http.ETags;
 import dev.standin.server.store.User;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 
 /**
  * HTTP binding of the Actor routes in both spellings, {@code /v2/actors} (current) and {@code
@@ -21,9 +20,7 @@ import jakarta.ws.rs.core.Context;
 public class ActorsResource implements ActorsApi {
 
   private final ActorService actors;
-  @Context private ContainerRequestContext request;
 
-  @Inject
   public ActorsResource(ActorService actors) {
     this.actors = actors;
   }
@@ -43,14 +40,14 @@ public class ActorsResource implements ActorsApi {
   @Override
   public ActorResponse actorsPost(CreateActorRequest createActorRequest) {
     Actor actor = actors.create(caller(), createActorRequest);
-    Created.mark(request, "/v2/actors/" + actor.getId());
+    Created.mark(request(), "/v2/actors/" + actor.getId());
     return new ActorResponse().data(actor);
   }
 
   @Override
   public ActorResponse actsPost(CreateActorRequest createActorRequest) {
     Actor actor = actors.create(caller(), createActorRequest);
-    Created.mark(request, "/v2/acts/" + actor.getId());
+    Created.mark(request(), "/v2/acts/" + actor.getId());
     return new ActorResponse().data(actor);
   }
 
@@ -86,11 +83,15 @@ public class ActorsResource implements ActorsApi {
 
   /** The answer for one Actor, with its entity tag in the ETag header. */
   private ActorResponse tagged(Versioned<Actor> actor) {
-    ETags.mark(request, actor.etag());
+    ETags.mark(request(), actor.etag());
     return new ActorResponse().data(actor.value());
   }
 
   private User caller() {
-    return Caller.of(request);
+    return Caller.of(request());
+  }
+
+  private static ContainerRequestContext request() {
+    return CurrentRequest.get();
   }
 }

@@ -1,11 +1,17 @@
 package dev.standin.server.apify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.server.store.StoreException;
+import java.util.Map;
 
 /** Converts stored documents to and from the API models they hold. */
 public final class DocumentJson {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final ObjectMapper mapper;
 
@@ -19,6 +25,27 @@ public final class DocumentJson {
     } catch (JsonProcessingException e) {
       throw new StoreException("stored " + type.getSimpleName() + " is not readable", e);
     }
+  }
+
+  /** A stored document as a JSON tree, for changes that need not bind the whole model. */
+  public ObjectNode readTree(String json) {
+    try {
+      return (ObjectNode) mapper.readTree(json);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new StoreException("stored document is not a JSON object", e);
+    }
+  }
+
+  public <T> T fromTree(JsonNode node, Class<T> type) {
+    return mapper.convertValue(node, type);
+  }
+
+  public Map<String, Object> toMap(JsonNode node) {
+    return mapper.convertValue(node, MAP);
+  }
+
+  public <T extends JsonNode> T toTree(Object value) {
+    return mapper.valueToTree(value);
   }
 
   public String write(Object value) {

@@ -46,6 +46,22 @@ public final class ResourceLocator {
     return document;
   }
 
+  /**
+   * The ID of the resource that {@code idOrName} names, reading the store only for the name forms.
+   * For updates: the caller's ownership is then checked by {@link #checkOwned} on the version the
+   * atomic update reads, which saves a read per request.
+   */
+  public String idOf(Collection collection, String idOrName, User caller, String what) {
+    return idOrName.indexOf('~') < 0 ? idOrName : find(collection, idOrName, caller, what).id();
+  }
+
+  /** Refuses a resource that someone else owns (403 {@code insufficient-permissions}). */
+  public static void checkOwned(Document document, User caller) {
+    if (!document.ownerId().equals(caller.id())) {
+      throw new ApifyException(ApifyError.INSUFFICIENT_PERMISSIONS);
+    }
+  }
+
   private Document find(Collection collection, String idOrName, User caller, String what) {
     ApifyException notFound = ApifyException.notFound(what + " was not found");
     int tilde = idOrName.indexOf('~');

@@ -1,5 +1,7 @@
 package dev.standin.server.apify;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.apify.errors.ApifyError;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateTaskRequest;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** Actor tasks: create, read, list, delete, and the two partial updates with their merge rules. */
 public class TaskService {
@@ -138,10 +142,10 @@ public class TaskService {
     if (request.getOptions_JsonNullable().isPresent()) {
       checkOptions(request.getOptions());
     }
-    Document located = locate(caller, taskId);
     Document updated =
-        updateDocument(
-            located.id(),
+        updateTask(
+            caller,
+            taskId,
             ifMatch,
             task -> {
               TASK_UPDATE.apply(request, task);
@@ -169,18 +173,27 @@ public class TaskService {
       throw new ApifyException(
           ApifyError.INVALID_INPUT, "Invalid input: the request body must be a JSON object.");
     }
-    Document located = locate(caller, taskId);
+    // Works on the JSON tree, not the Task model: the writer's critical section stays short, and
+    // the input (up to 9 MB) is neither bound to Java objects nor re-serialised more than once.
+    ObjectNode patchTree = json.toTree(patch);
+    AtomicReference<JsonNode> mergedInput = new AtomicReference<>();
     Document updated =
-        updateDocument(
-            located.id(),
+        updateOwned(
+            caller,
+            taskId,
             ifMatch,
-            task -> {
-              Map<String, Object> merged = new LinkedHashMap<>(inputOf(task));
-              merged.putAll(patch);
-              task.setInput(merged);
-              task.setModifiedAt(timestamps.after(task.getModifiedAt()));
+            current -> {
+              ObjectNode task = json.readTree(current.json());
+              ObjectNode input =
+                  task.get("input") instanceof ObjectNode stored ? stored : task.putObject("input");
+              input.setAll(patchTree);
+              OffsetDateTime modifiedAt =
+                  json.fromTree(task.get("modifiedAt"), OffsetDateTime.class);
+              task.set("modifiedAt", json.toTree(timestamps.after(modifiedAt)));
+              mergedInput.set(input);
+              return current.withJson(json.write(task));
             });
-    return new Versioned<>(inputOf(toTask(updated)), Versions.etagOf(updated));
+    return new Versioned<>(json.toMap(mergedInput.get()), Versions.etagOf(updated));
   }
 
   public void delete(User caller, String taskId) {
@@ -228,22 +241,36 @@ public class TaskService {
     return locator.locateOwned(Collection.ACTOR_TASKS, taskId, caller, "Actor task");
   }
 
+  /** One atomic read-modify-write of a stored task through its model ({@link #updateOwned}). */
+  private Document updateTask(User caller, String taskId, String ifMatch, Consumer<Task> change) {
+    return updateOwned(
+        caller,
+        taskId,
+        ifMatch,
+        current -> {
+          Task task = toTask(current);
+          change.accept(task);
+          return current.withName(task.getName()).withJson(json.write(task));
+        });
+  }
+
   /**
-   * One atomic read-modify-write of a stored task; a name clash is a 409, a stale {@code ifMatch} a
-   * 412, and either stores nothing.
+   * One atomic read-modify-write of the caller's task: 404 when there is none, 403 when it is
+   * someone else's, 412 on a stale {@code ifMatch}, 409 on a name clash; each stores nothing. The
+   * task is read once, by the update itself.
    */
-  private Document updateDocument(
-      String id, String ifMatch, java.util.function.Consumer<Task> change) {
+  private Document updateOwned(
+      User caller, String taskId, String ifMatch, Store.DocumentChange change) {
+    String id = locator.idOf(Collection.ACTOR_TASKS, taskId, caller, "Actor task");
     try {
       return store
           .update(
               Collection.ACTOR_TASKS,
               id,
               current -> {
+                ResourceLocator.checkOwned(current, caller);
                 Versions.checkIfMatch(ifMatch, current, "Actor task");
-                Task task = toTask(current);
-                change.accept(task);
-                return current.withName(task.getName()).withJson(json.write(task));
+                return change.apply(current);
               })
           .orElseThrow(() -> ApifyException.notFound("Actor task was not found"));
     } catch (NameTakenException e) {

@@ -4,23 +4,17 @@ import dev.standin.apify.errors.ApifyError;
 import dev.standin.server.errors.ApifyException;
 import dev.standin.server.users.UserService;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.ext.Provider;
 
 /**
- * Authenticates every request by its token, except on resources marked {@link PublicRoute}: {@code
- * Authorization: Bearer <token>} or the {@code token} query parameter (the header wins when both
- * are sent). Runs after route matching, so unknown routes and wrong methods are answered as such,
- * with or without a token.
+ * Authenticates an Apify request by its token: {@code Authorization: Bearer <token>} or the {@code
+ * token} query parameter (the header wins when both are sent). {@link Authenticated} puts it on
+ * every route that is not a {@link PublicRoute}.
  */
-@Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
 
@@ -28,9 +22,6 @@ public class AuthFilter implements ContainerRequestFilter {
 
   private final UserService users;
 
-  @Context private ResourceInfo resource;
-
-  @Inject
   public AuthFilter(UserService users) {
     this.users = users;
   }
@@ -39,10 +30,6 @@ public class AuthFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (HttpMethod.OPTIONS.equals(request.getMethod())) {
       return; // says which methods a route allows, nothing more (and browsers send no token)
-    }
-    Class<?> resourceClass = resource.getResourceClass();
-    if (resourceClass != null && resourceClass.isAnnotationPresent(PublicRoute.class)) {
-      return;
     }
     String token = tokenOf(request);
     if (token == null || token.isBlank()) {

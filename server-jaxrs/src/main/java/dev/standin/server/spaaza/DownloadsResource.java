@@ -1,5 +1,6 @@
 package dev.standin.server.spaaza;
 
+import dev.standin.server.http.CurrentRequest;
 import dev.standin.server.http.PublicRoute;
 import dev.standin.server.spaaza.errors.SpaazaException;
 import dev.standin.server.spaaza.export.ExportFiles;
@@ -8,9 +9,7 @@ import dev.standin.server.spaaza.tasks.TaskDocuments;
 import dev.standin.spaaza.errors.SpaazaError;
 import dev.standin.spaaza.model.TaskStateCode;
 import dev.standin.spaaza.server.api.DownloadsApi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,9 +22,7 @@ public class DownloadsResource implements DownloadsApi {
   private final DownloadLinks links;
   private final TaskDocuments tasks;
   private final ExportFiles files;
-  @Context private ContainerRequestContext request;
 
-  @Inject
   public DownloadsResource(DownloadLinks links, TaskDocuments tasks, ExportFiles files) {
     this.links = links;
     this.tasks = tasks;
@@ -46,7 +43,11 @@ public class DownloadsResource implements DownloadsApi {
             .filter(task -> fileName.equals(task.getResult()))
             .flatMap(task -> files.read(fileName))
             .orElseThrow(() -> SpaazaException.taskNotFound(id));
-    DownloadHeaders.mark(request, fileName);
+    DownloadHeaders.mark(request(), fileName);
     return new String(content, StandardCharsets.UTF_8);
+  }
+
+  private static ContainerRequestContext request() {
+    return CurrentRequest.get();
   }
 }

@@ -5,7 +5,9 @@ import dev.standin.server.ServerConfig;
 import dev.standin.server.SpaazaConfig;
 import dev.standin.server.apify.DocumentJson;
 import dev.standin.server.docs.DocsResource;
+import dev.standin.server.http.Authenticated;
 import dev.standin.server.http.Created;
+import dev.standin.server.http.CurrentRequest;
 import dev.standin.server.http.JacksonConfig;
 import dev.standin.server.ops.Listeners;
 import dev.standin.server.ops.Metrics;
@@ -41,7 +43,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -99,19 +100,9 @@ public final class SpaazaApp implements AutoCloseable {
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
             .register(JacksonFeature.withoutExceptionMappers())
             .register(new JacksonConfig(mapper))
-            .register(
-                new AbstractBinder() {
-                  @Override
-                  protected void configure() {
-                    bind(credentials).to(SpaazaCredentials.class);
-                    bind(service).to(SpaazaTaskService.class);
-                    bind(links).to(DownloadLinks.class);
-                    bind(tasks).to(TaskDocuments.class);
-                    bind(files).to(ExportFiles.class);
-                  }
-                })
+            .register(new CurrentRequest())
             .register(new RequestObserver(Metrics.SPAAZA, metrics))
-            .register(SpaazaAuthFilter.class)
+            .register(new Authenticated(new SpaazaAuthFilter(credentials)))
             .register(new RequestBodyFilter(BodyLimit.VENDOR))
             .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
             .register(
@@ -129,8 +120,8 @@ public final class SpaazaApp implements AutoCloseable {
             .register(SpaazaJsonExceptionMapper.class)
             .register(SpaazaJaxRsExceptionMapper.class)
             .register(SpaazaUnexpectedExceptionMapper.class)
-            .register(TasksResource.class)
-            .register(DownloadsResource.class)
+            .register(new TasksResource(service))
+            .register(new DownloadsResource(links, tasks, files))
             .register(new DocsResource("spaaza"));
 
     URI requested = URI.create("http://" + config.host() + ":" + spaaza.port() + "/");

@@ -1,6 +1,7 @@
 package dev.standin.server.spaaza;
 
 import dev.standin.server.http.Created;
+import dev.standin.server.http.CurrentRequest;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.tasks.SpaazaTaskService;
 import dev.standin.spaaza.model.CreateTaskRequest;
@@ -11,18 +12,14 @@ import dev.standin.spaaza.model.TaskState;
 import dev.standin.spaaza.model.TaskStateCode;
 import dev.standin.spaaza.model.UpdateTaskRequest;
 import dev.standin.spaaza.server.api.TasksApi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 
 /** HTTP binding of the Spaaza task routes; the rules live in {@link SpaazaTaskService}. */
 public class TasksResource implements TasksApi {
 
   private final SpaazaTaskService tasks;
-  @Context private ContainerRequestContext request;
 
-  @Inject
   public TasksResource(SpaazaTaskService tasks) {
     this.tasks = tasks;
   }
@@ -36,7 +33,7 @@ public class TasksResource implements TasksApi {
   @Override
   public Task tasksCreate(CreateTaskRequest createTaskRequest) {
     Task task = tasks.create(caller(), createTaskRequest);
-    Created.mark(request, "/tasks/" + task.getId());
+    Created.mark(request(), "/tasks/" + task.getId());
     return task;
   }
 
@@ -62,10 +59,14 @@ public class TasksResource implements TasksApi {
 
   @Override
   public DownloadUrl taskDownloadUrl(Long id) {
-    return tasks.downloadUrl(caller(), id, request.getUriInfo().getBaseUri());
+    return tasks.downloadUrl(caller(), id, request().getUriInfo().getBaseUri());
   }
 
   private SpaazaCaller caller() {
-    return SpaazaCaller.of(request);
+    return SpaazaCaller.of(request());
+  }
+
+  private static ContainerRequestContext request() {
+    return CurrentRequest.get();
   }
 }

@@ -1,16 +1,12 @@
 package dev.standin.server.spaaza.auth;
 
-import dev.standin.server.http.PublicRoute;
 import dev.standin.server.spaaza.errors.SpaazaException;
 import dev.standin.spaaza.errors.SpaazaError;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 
@@ -18,9 +14,8 @@ import java.util.Optional;
  * Authenticates Spaaza requests: a privileged token ({@code Bearer TOKEN_ID:TOKEN_SECRET}) or an
  * admin session (the three {@code X-Spaaza-Session-*} headers). Missing or wrong credentials are
  * 401; a valid session without an access level on its chain, or with {@code read} on a writing
- * route, is 403. Public routes (download links, which carry their own signature, and the docs) skip
- * this filter, and so does OPTIONS. Runs after route matching, so unknown routes and wrong methods
- * are answered as such.
+ * route, is 403. {@link dev.standin.server.http.Authenticated} keeps it off the public routes
+ * (download links, which carry their own signature, and the docs); OPTIONS passes.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class SpaazaAuthFilter implements ContainerRequestFilter {
@@ -31,9 +26,7 @@ public class SpaazaAuthFilter implements ContainerRequestFilter {
   private static final String BEARER = "Bearer ";
 
   private final SpaazaCredentials credentials;
-  @Context private ResourceInfo resource;
 
-  @Inject
   public SpaazaAuthFilter(SpaazaCredentials credentials) {
     this.credentials = credentials;
   }
@@ -42,10 +35,6 @@ public class SpaazaAuthFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (HttpMethod.OPTIONS.equals(request.getMethod())) {
       return; // says which methods a route allows, nothing more (and browsers send no token)
-    }
-    Class<?> resourceClass = resource.getResourceClass();
-    if (resourceClass != null && resourceClass.isAnnotationPresent(PublicRoute.class)) {
-      return; // download links carry their own signature; the docs are public
     }
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     SpaazaCaller caller =
