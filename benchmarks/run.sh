@@ -3,6 +3,7 @@
 #
 #   benchmarks/run.sh                          # full run, about 15 minutes
 #   WARMUP=10 DURATION=5 benchmarks/run.sh     # quick smoke run (figures not representative)
+#   SECTIONS="input cold" benchmarks/run.sh    # only some sections: input pg other big cold
 #
 # Every server runs as its own process and is warmed up under load before it is measured, because
 # the JIT needs 40-60 s of load on 2 cores to reach its peak. Rate limits are raised out of the way
@@ -15,6 +16,8 @@ WARMUP=${WARMUP:-45}           # seconds of load before measuring each server
 DURATION=${DURATION:-20}       # seconds per measurement
 HEAP=${HEAP:--Xmx512m}         # heap of the servers under throughput load
 BIG_HEAP=${BIG_HEAP:--Xmx256m} # heap for the 9 MB input test
+TASKS=${TASKS:-32}             # tasks the input merges are spread over (one per connection)
+SECTIONS=${SECTIONS:-input pg other big cold}
 TOKEN=apify_api_benchBenchBenchBenchBenchBench01
 SPAAZA_TOKEN="benchtoken0000000001:benchsecret"
 PORT=18181
@@ -94,9 +97,12 @@ api() { # base method path [json]
 }
 json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-make_task() { # base -> id of a new task
+make_tasks() { # base count -> that many new task IDs, one per line
   api "$1" POST /v2/acts '{"name":"bench-actor"}' >/dev/null
-  api "$1" POST /v2/actor-tasks '{"actId":"~bench-actor","name":"bench-task"}' | json_field 'd["data"]["id"]'
+  for i in $(seq 1 "$2"); do
+    api "$1" POST /v2/actor-tasks "{\"actId\":\"~bench-actor\",\"name\":\"bench-task-$i\"}" |
+      json_field 'd["data"]["id"]'
+  done
 }
 
 make_tagged_actor() { # base -> "actorId buildId" (an Actor with a version and one build)
@@ -112,18 +118,32 @@ make_spaaza_task() { # spaaza-base -> id
     "$1/tasks" | json_field 'd["id"]'
 }
 
-lua_put() { # file auth body -> a wrk script sending PUT with that body
-  cat >"$1" <<LUA
+lua_put() { # file auth body [path...] -> a wrk script sending PUT with that body (round-robin over the paths)
+  local file=$1 auth=$2 body=$3; shift 3
+  cat >"$file" <<LUA
 wrk.method = "PUT"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "$2"
-wrk.body = [[$3]]
+wrk.headers["Authorization"] = "$auth"
+wrk.body = [[$body]]
 LUA
+  if (($# > 0)); then
+    {
+      printf 'local paths = {'
+      printf '"%s",' "$@"
+      printf '}\nlocal n = 0\n'
+      printf 'request = function()\n  n = n + 1\n  return wrk.format(nil, paths[(n %% #paths) + 1])\nend\n'
+    } >>"$file"
+  fi
 }
 
-# A ~300-byte top-level merge; the same keys every time, so the input does not grow.
+input_paths() { # task IDs on stdin -> their input paths
+  while read -r id; do printf '/v2/actor-tasks/%s/input\n' "$id"; done
+}
+
+# A ~300-byte top-level merge; the same keys every time, so the input does not grow. Each row spreads
+# it over $TASKS tasks: writers of one task queue up by design (no lost fields), so a single hot
+# task would measure that queue rather than the server.
 MERGE='{"startUrls":[{"url":"https://example.com/a"},{"url":"https://example.com/b"}],"maxRequestsPerCrawl":100,"maxConcurrency":10,"proxyConfiguration":{"useApifyProxy":true,"apifyProxyGroups":["RESIDENTIAL"]},"pageFunction":"async function pageFunction(context) { return context.request.url; }","debugLog":false,"ignoreSslErrors":false,"label":"bench"}'
-lua_put "$WORK/merge.lua" "Bearer $TOKEN" "$MERGE"
 
 # --- measuring ------------------------------------------------------------------------------
 
@@ -156,95 +176,119 @@ PY
 echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
-echo "Warm-up ${WARMUP}s at 32 connections, then ${DURATION}s per row. Server heap $HEAP."
+echo "Warm-up ${WARMUP}s at 32 connections, then ${DURATION}s per row. Server heap $HEAP. Merges spread over $TASKS tasks."
 echo
-echo "## PUT task input (~300-byte merge)"
-echo
-echo "| server | connections | requests/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|---|"
 B=http://127.0.0.1:$PORT
+section() { [[ " $SECTIONS " == *" $1 "* ]]; }
 
-start_full "$HEAP" "$WORK/data-embedded" $PORT
-TASK=$(make_task $B)
-row embedded "full server, embedded store" "$WORK/merge.lua" "$B/v2/actor-tasks/$TASK/input" 1 32
-read -r ACTOR BUILD < <(make_tagged_actor $B)
-lua_put "$WORK/tag.lua" "Bearer $TOKEN" "{\"taggedBuilds\":{\"beta\":{\"buildId\":\"$BUILD\"},\"old\":null}}"
-SPAAZA_TASK=$(make_spaaza_task http://127.0.0.1:$((PORT + 1000)))
-lua_put "$WORK/spaaza.lua" "Bearer $SPAAZA_TOKEN" '{"desc":"Nightly wallet ledger export","target":{"action":"export","export_index":"wallet-ledger","export_format":"json"}}'
-stop_pid $SERVER_PID
+if section input || section pg; then
+  echo "## PUT task input (~300-byte merge)"
+  echo
+  echo "| server | connections | requests/s | p50 | p99 | non-2xx |"
+  echo "|---|---|---|---|---|---|"
+fi
 
-start_ceiling
-row ceiling "ceiling: bare Jersey, in-memory map" "$WORK/merge.lua" "$B/v2/actor-tasks/$TASK/input" 1 32
-stop_pid $SERVER_PID
+if section input; then
+  start_full "$HEAP" "$WORK/data-embedded" $PORT
+  mapfile -t PATHS < <(make_tasks $B "$TASKS" | input_paths)
+  lua_put "$WORK/merge.lua" "Bearer $TOKEN" "$MERGE" "${PATHS[@]}"
+  row embedded "full server, embedded store" "$WORK/merge.lua" "$B${PATHS[0]}" 1 32
+  stop_pid $SERVER_PID
 
-start_postgres
-start_full "$HEAP" "$WORK/data-pg" $PORT --database-url "$PG_URL" --database-user postgres
-PG_TASK=$(make_task $B)
-row postgres "full server, PostgreSQL" "$WORK/merge.lua" "$B/v2/actor-tasks/$PG_TASK/input" 1 32
-FIRST=$SERVER_PID
-start_full "$HEAP" "$WORK/data-pg2" $((PORT + 1)) --database-url "$PG_URL" --database-user postgres
-SECOND=$SERVER_PID
-echo "warming up two instances for ${WARMUP}s..." >&2
-wrk_run "$WORK/merge.lua" "http://127.0.0.1:$((PORT + 1))/v2/actor-tasks/$PG_TASK/input" 32 "$WARMUP" >/dev/null
-wrk_run "$WORK/merge.lua" "$B/v2/actor-tasks/$PG_TASK/input" 16 "$DURATION" >"$WORK/two-a.txt" &
-A=$!
-wrk_run "$WORK/merge.lua" "http://127.0.0.1:$((PORT + 1))/v2/actor-tasks/$PG_TASK/input" 16 "$DURATION" >"$WORK/two-b.txt"
-wait $A
-read -r ra _ _ bada <"$WORK/two-a.txt"; read -r rb _ _ badb <"$WORK/two-b.txt"
-TWO=$(python3 -c "print(f'{$ra + $rb:.2f}')")
-printf '| two instances, one PostgreSQL (16 + 16) | 32 | %s | | | %s |\n' "$TWO" "$((bada + badb))"
-echo "two 32 $TWO" >>"$WORK/rps.txt"
-stop_pid $SECOND; stop_pid $FIRST
-echo
-echo "Full server (embedded) ÷ ceiling at 32 connections: $(ratio embedded ceiling 32); at 1: $(ratio embedded ceiling 1)."
-echo "PostgreSQL ÷ embedded at 32 connections: $(ratio postgres embedded 32). Two instances ÷ one (PostgreSQL): $(ratio two postgres 32)."
-echo
+  start_ceiling
+  row ceiling "ceiling: bare Jersey, in-memory map" "$WORK/merge.lua" "$B${PATHS[0]}" 1 32
+  stop_pid $SERVER_PID
+fi
 
-echo "## Other writes (embedded store, full server)"
-echo
-echo "| request | connections | requests/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|---|"
-start_full "$HEAP" "$WORK/data-embedded" $PORT
-row actor "PUT Actor, taggedBuilds patch" "$WORK/tag.lua" "$B/v2/actors/$ACTOR" 1 32
-row spaaza "PUT Spaaza task" "$WORK/spaaza.lua" "http://127.0.0.1:$((PORT + 1000))/tasks/$SPAAZA_TASK" 1 32
-stop_pid $SERVER_PID
-echo
+if section pg; then
+  start_postgres
+  start_full "$HEAP" "$WORK/data-pg" $PORT --database-url "$PG_URL" --database-user postgres
+  mapfile -t PG_PATHS < <(make_tasks $B "$TASKS" | input_paths)
+  lua_put "$WORK/pg.lua" "Bearer $TOKEN" "$MERGE" "${PG_PATHS[@]}"
+  row postgres "full server, PostgreSQL" "$WORK/pg.lua" "$B${PG_PATHS[0]}" 1 32
+  FIRST=$SERVER_PID
+  start_full "$HEAP" "$WORK/data-pg2" $((PORT + 1)) --database-url "$PG_URL" --database-user postgres
+  SECOND=$SERVER_PID
+  # Each instance serves its own half of the tasks, as two test suites sharing a database would.
+  half=$((TASKS / 2))
+  lua_put "$WORK/pg-a.lua" "Bearer $TOKEN" "$MERGE" "${PG_PATHS[@]:0:half}"
+  lua_put "$WORK/pg-b.lua" "Bearer $TOKEN" "$MERGE" "${PG_PATHS[@]:half}"
+  B2=http://127.0.0.1:$((PORT + 1))
+  echo "warming up the second instance for ${WARMUP}s..." >&2
+  wrk_run "$WORK/pg-b.lua" "$B2${PG_PATHS[0]}" 32 "$WARMUP" >/dev/null
+  wrk_run "$WORK/pg-a.lua" "$B${PG_PATHS[0]}" 16 "$DURATION" >"$WORK/two-a.txt" &
+  A=$!
+  wrk_run "$WORK/pg-b.lua" "$B2${PG_PATHS[0]}" 16 "$DURATION" >"$WORK/two-b.txt"
+  wait $A
+  read -r ra _ _ bada <"$WORK/two-a.txt"; read -r rb _ _ badb <"$WORK/two-b.txt"
+  TWO=$(python3 -c "print(f'{$ra + $rb:.2f}')")
+  printf '| two instances, one PostgreSQL (16 + 16) | 32 | %s | | | %s |\n' "$TWO" "$((bada + badb))"
+  echo "two 32 $TWO" >>"$WORK/rps.txt"
+  stop_pid $SECOND; stop_pid $FIRST
+fi
 
-echo "## PUT of a 9 MB input ($BIG_HEAP)"
-echo
-python3 - "$WORK/big.json" <<'PY'
+if section input || section pg; then
+  echo
+  echo "Full server (embedded) ÷ ceiling at 32 connections: $(ratio embedded ceiling 32); at 1: $(ratio embedded ceiling 1)."
+  echo "PostgreSQL ÷ embedded at 32 connections: $(ratio postgres embedded 32). Two instances ÷ one (PostgreSQL): $(ratio two postgres 32)."
+  echo
+fi
+
+if section other; then
+  echo "## Other writes (embedded store, full server)"
+  echo
+  echo "| request | connections | requests/s | p50 | p99 | non-2xx |"
+  echo "|---|---|---|---|---|---|"
+  start_full "$HEAP" "$WORK/data-other" $PORT
+  read -r ACTOR BUILD < <(make_tagged_actor $B)
+  lua_put "$WORK/tag.lua" "Bearer $TOKEN" "{\"taggedBuilds\":{\"beta\":{\"buildId\":\"$BUILD\"},\"old\":null}}"
+  SPAAZA_TASK=$(make_spaaza_task http://127.0.0.1:$((PORT + 1000)))
+  lua_put "$WORK/spaaza.lua" "Bearer $SPAAZA_TOKEN" '{"desc":"Nightly wallet ledger export","target":{"action":"export","export_index":"wallet-ledger","export_format":"json"}}'
+  row actor "PUT Actor, taggedBuilds patch" "$WORK/tag.lua" "$B/v2/actors/$ACTOR" 1 32
+  row spaaza "PUT Spaaza task" "$WORK/spaaza.lua" "http://127.0.0.1:$((PORT + 1000))/tasks/$SPAAZA_TASK" 1 32
+  stop_pid $SERVER_PID
+  echo
+fi
+
+if section big; then
+  echo "## PUT of a 9 MB input ($BIG_HEAP)"
+  echo
+  python3 - "$WORK/big.json" <<'PY'
 import json, sys
 body = {f"key-{i:05d}": "v" * 220 for i in range(38000)}
 open(sys.argv[1], "w").write(json.dumps(body))
 PY
-start_full "$BIG_HEAP" "$WORK/data-big" $PORT
-TASK=$(make_task $B)
-jstat -gc "$SERVER_PID" 100 >"$WORK/jstat.txt" 2>/dev/null &
-JSTAT=$!; PIDS+=($JSTAT)
-times=()
-for i in 1 2 3 4 5 6; do
-  times+=("$(curl -s -o /dev/null -w '%{http_code}:%{time_total}s' -X PUT -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" "$B/v2/actor-tasks/$TASK/input")")
-done
-stop_pid $JSTAT
-healthy=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$B/v2/actor-tasks")
-peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {used=$3+$4+$6+$8; if (used>max) max=used} END {printf "%.0f", max/1024}' "$WORK/jstat.txt")
-echo "| body | first PUT | later PUTs | peak heap used | GET after |"
-echo "|---|---|---|---|---|"
-echo "| $(stat -c %s "$WORK/big.json") bytes | ${times[0]} | ${times[*]:1} | ${peak} MB | $healthy |"
-stop_pid $SERVER_PID
-echo
-
-echo "## Cold start to the first 200"
-echo
-starts=()
-for i in 1 2 3; do
-  t0=$(date +%s%N)
-  start_full "$HEAP" "$WORK/data-cold-$i" $PORT
-  t1=$(date +%s%N)
-  starts+=($(((t1 - t0) / 1000000)))
+  start_full "$BIG_HEAP" "$WORK/data-big" $PORT
+  TASK=$(make_tasks $B 1)
+  jstat -gc "$SERVER_PID" 100 >"$WORK/jstat.txt" 2>/dev/null &
+  JSTAT=$!; PIDS+=($JSTAT)
+  times=()
+  for i in 1 2 3 4 5 6; do
+    times+=("$(curl -s -o /dev/null -w '%{http_code}:%{time_total}s' -X PUT -H "Authorization: Bearer $TOKEN" \
+      -H 'Content-Type: application/json' --data-binary @"$WORK/big.json" "$B/v2/actor-tasks/$TASK/input")")
+  done
+  stop_pid $JSTAT
+  healthy=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$B/v2/actor-tasks")
+  peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {used=$3+$4+$6+$8; if (used>max) max=used} END {printf "%.0f", max/1024}' "$WORK/jstat.txt")
+  echo "| body | first PUT | later PUTs | peak heap used | GET after |"
+  echo "|---|---|---|---|---|"
+  echo "| $(stat -c %s "$WORK/big.json") bytes | ${times[0]} | ${times[*]:1} | ${peak} MB | $healthy |"
   stop_pid $SERVER_PID
-done
-echo "| runs (ms) | median |"
-echo "|---|---|"
-echo "| ${starts[*]} | $(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p) ms |"
+  echo
+fi
+
+if section cold; then
+  echo "## Cold start to the first 200"
+  echo
+  starts=()
+  for i in 1 2 3; do
+    t0=$(date +%s%N)
+    start_full "$HEAP" "$WORK/data-cold-$i" $PORT
+    t1=$(date +%s%N)
+    starts+=($(((t1 - t0) / 1000000)))
+    stop_pid $SERVER_PID
+  done
+  echo "| runs (ms) | median |"
+  echo "|---|---|"
+  echo "| ${starts[*]} | $(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p) ms |"
+fi
