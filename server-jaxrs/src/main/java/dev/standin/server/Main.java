@@ -288,6 +288,7 @@ public final class Main implements Callable<Integer> {
                   } catch (RuntimeException e) {
                     LOG.warn("did not stop cleanly: {}", e.getMessage());
                   } finally {
+                    LogFormat.drain();
                     stopped.countDown();
                   }
                 }));

@@ -32,4 +32,11 @@ public enum LogFormat {
       throw new IllegalStateException("cannot configure logging from " + resource, e);
     }
   }
+
+  /** Writes out the lines still queued for the log's writer thread; call last, before exiting. */
+  public static void drain() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
+  }
 }
