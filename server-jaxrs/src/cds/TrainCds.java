@@ -63,7 +63,8 @@ public final class TrainCds {
             .redirectOutput(log.toFile())
             .start();
     try {
-      exercise(URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + spaazaPort));
+      exercise(
+          URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + spaazaPort));
       server.destroy(); // SIGTERM: the shutdown hooks run, then the JVM writes the archive
       if (!server.waitFor(2, TimeUnit.MINUTES)) {
         throw new IllegalStateException("the training server did not stop; see " + log);
@@ -130,7 +131,8 @@ public final class TrainCds {
         201);
   }
 
-  private static int send(HttpClient http, URI base, String method, String path, String json, String token)
+  private static int send(
+      HttpClient http, URI base, String method, String path, String json, String token)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
