@@ -280,15 +280,33 @@ fi
 if section cold; then
   echo "## Cold start to the first 200"
   echo
-  starts=()
+  # From launching the JVM to the first 2xx of an authenticated GET on a fresh data directory, three
+  # times each, interleaved: the README's plain command, then the same with the AppCDS archive the
+  # build trains (docs/adr/0020-cold-start-with-appcds.md).
+  # A port picked now, so that no other server on the machine can answer in this one's place.
+  CDS_ARCHIVE=server-jaxrs/target/standin-server.jsa
+  COLD_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  declare -A cold=([plain]="" [appcds]="")
   for i in 1 2 3; do
-    t0=$(date +%s%N)
-    start_full "$HEAP" "$WORK/data-cold-$i" $PORT
-    t1=$(date +%s%N)
-    starts+=($(((t1 - t0) / 1000000)))
-    stop_pid $SERVER_PID
+    for variant in plain appcds; do
+      flags=$HEAP
+      [[ $variant == appcds ]] && flags="$HEAP -XX:SharedArchiveFile=$CDS_ARCHIVE"
+      t0=$(date +%s%N)
+      start_full "$flags" "$WORK/data-cold-$variant-$i" "$COLD_PORT"
+      t1=$(date +%s%N)
+      kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server exited; see $WORK/server-$COLD_PORT.log" >&2; exit 1; }
+      cold[$variant]+=" $(((t1 - t0) / 1000000))"
+      stop_pid $SERVER_PID
+    done
   done
-  echo "| runs (ms) | median |"
-  echo "|---|---|"
-  echo "| ${starts[*]} | $(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p) ms |"
+  echo "| command | runs (ms) | median |"
+  echo "|---|---|---|"
+  for variant in plain appcds; do
+    label='`java -jar standin-server.jar`'
+    [[ $variant == appcds ]] && label='`java -XX:SharedArchiveFile=standin-server.jsa -jar standin-server.jar`'
+    # shellcheck disable=SC2086
+    echo "| $label |${cold[$variant]} | $(printf '%s\n' ${cold[$variant]} | sort -n | sed -n 2p) ms |"
+  done
+  echo
+  echo "Load average after the cold starts: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi

@@ -13,8 +13,13 @@ uid=65532
 rm -rf "$out"
 mkdir -p "$out"/{etc,tmp,data,opt}
 
+# --generate-cds-archive: the runtime's own class data sharing archive (lib/server/classes.jsa),
+# which a jlinked runtime otherwise lacks; it roughly halves the JVM's share of the cold start.
 "$java_home/bin/jlink" --add-modules "$modules" --output "$out/opt/java" \
-  --strip-debug --no-man-pages --no-header-files --compress=2
+  --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive
+# The variant for heaps over 32 GB (no compressed oops) would only add 10 MB; without it such a JVM
+# simply starts without sharing.
+rm -f "$out/opt/java/lib/server/classes_nocoops.jsa"
 
 # Debian's JDK keeps its CA bundle outside the JDK; give the runtime a real file.
 if [[ -L "$out/opt/java/lib/security/cacerts" || ! -e "$out/opt/java/lib/security/cacerts" ]]; then
