@@ -17,8 +17,11 @@ public enum LogFormat {
     this.resource = resource;
   }
 
-  /** Reconfigures logging; a no-op unless logback is the SLF4J binding. */
+  /** Reconfigures logging for this format; a no-op unless logback is the SLF4J binding. */
   public void apply() {
+    if (this == text) {
+      return; // logback has configured itself from logback.xml already; parsing it again is slow
+    }
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
