@@ -173,8 +173,9 @@ public class TaskService {
       throw new ApifyException(
           ApifyError.INVALID_INPUT, "Invalid input: the request body must be a JSON object.");
     }
-    // Works on the JSON tree, not the Task model: the writer's critical section stays short, and
-    // the input (up to 9 MB) is neither bound to Java objects nor re-serialised more than once.
+    // On the JSON tree, not the Task model: the store's writer (one thread for all writes on the
+    // embedded store) then neither binds the whole task, dates and all, nor rebuilds it to change
+    // one property. The patch becomes a tree here, outside that critical section.
     ObjectNode patchTree = json.toTree(patch);
     AtomicReference<JsonNode> mergedInput = new AtomicReference<>();
     Document updated =
