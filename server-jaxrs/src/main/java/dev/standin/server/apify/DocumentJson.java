@@ -28,6 +28,10 @@ public final class DocumentJson {
     this.stored = mapper.reader().without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
   public <T> T read(String json, Class<T> type) {
     try {
       return stored.forType(type).readValue(json);
@@ -43,10 +47,6 @@ public final class DocumentJson {
     } catch (JsonProcessingException | ClassCastException e) {
       throw new StoreException("stored document is not a JSON object", e);
     }
-  }
-
-  public <T> T fromTree(JsonNode node, Class<T> type) {
-    return mapper.convertValue(node, type);
   }
 
   public Map<String, Object> toMap(JsonNode node) {

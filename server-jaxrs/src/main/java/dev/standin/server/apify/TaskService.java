@@ -1,6 +1,5 @@
 package dev.standin.server.apify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.apify.errors.ApifyError;
 import dev.standin.apify.model.Actor;
@@ -57,6 +56,7 @@ public class TaskService {
   private final ActorService actors;
   private final DocumentJson json;
   private final Timestamps timestamps;
+  private final TaskInputMerge inputMerge;
 
   public TaskService(
       Store store,
@@ -69,6 +69,7 @@ public class TaskService {
     this.actors = actors;
     this.json = json;
     this.timestamps = timestamps;
+    this.inputMerge = new TaskInputMerge(json.mapper(), timestamps);
   }
 
   public Task create(User caller, CreateTaskRequest request) {
@@ -173,28 +174,20 @@ public class TaskService {
       throw new ApifyException(
           ApifyError.INVALID_INPUT, "Invalid input: the request body must be a JSON object.");
     }
-    // On the JSON tree, not the Task model: the store's writer (one thread for all writes on the
-    // embedded store) then neither binds the whole task, dates and all, nor rebuilds it to change
-    // one property. The patch becomes a tree here, outside that critical section.
+    // On the stored JSON text, not the Task model (TaskInputMerge says why).
     ObjectNode patchTree = json.toTree(patch);
-    AtomicReference<JsonNode> mergedInput = new AtomicReference<>();
+    AtomicReference<String> mergedInput = new AtomicReference<>();
     Document updated =
         updateOwned(
             caller,
             taskId,
             ifMatch,
             current -> {
-              ObjectNode task = json.readTree(current.json());
-              ObjectNode input =
-                  task.get("input") instanceof ObjectNode stored ? stored : task.putObject("input");
-              input.setAll(patchTree);
-              OffsetDateTime modifiedAt =
-                  json.fromTree(task.get("modifiedAt"), OffsetDateTime.class);
-              task.set("modifiedAt", json.toTree(timestamps.after(modifiedAt)));
-              mergedInput.set(input);
-              return current.withJson(json.write(task));
+              TaskInputMerge.Result merged = inputMerge.apply(current.json(), patchTree);
+              mergedInput.set(merged.input());
+              return current.withJson(merged.task());
             });
-    return new Versioned<>(json.toMap(mergedInput.get()), Versions.etagOf(updated));
+    return new Versioned<>(new JsonObjectView(mergedInput.get(), json), Versions.etagOf(updated));
   }
 
   public void delete(User caller, String taskId) {
