@@ -46,6 +46,14 @@ public abstract class JdbcStore implements Store {
    */
   protected void afterExplicitId(Connection connection, String table) throws SQLException {}
 
+  /**
+   * Extra assignments for the UPDATE of a document row (e.g. {@code ", version = version + 1"} in a
+   * store whose rows carry a version); empty by default.
+   */
+  protected String documentUpdateExtras() {
+    return "";
+  }
+
   protected final DataSource dataSource() {
     return dataSource;
   }
@@ -181,7 +189,8 @@ public abstract class JdbcStore implements Store {
 
   // --- documents ----------------------------------------------------------------------------
 
-  private static final String DOCUMENT_COLUMNS = "id, owner_id, name, created_at, body";
+  /** The columns {@link #toDocument} reads, in its order. */
+  protected static final String DOCUMENT_COLUMNS = "id, owner_id, name, created_at, body";
 
   @Override
   public Optional<Document> find(Collection collection, String id) {
@@ -228,12 +237,17 @@ public abstract class JdbcStore implements Store {
   }
 
   private static Document toDocument(ResultSet rs) throws SQLException {
+    return toDocument(rs, 1);
+  }
+
+  /** Reads the {@link #DOCUMENT_COLUMNS} starting at column {@code first}. */
+  protected static Document toDocument(ResultSet rs, int first) throws SQLException {
     return new Document(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        Instant.parse(rs.getString(4)),
-        rs.getString(5));
+        rs.getString(first),
+        rs.getString(first + 1),
+        rs.getString(first + 2),
+        Instant.parse(rs.getString(first + 3)),
+        rs.getString(first + 4));
   }
 
   @Override
@@ -269,7 +283,11 @@ public abstract class JdbcStore implements Store {
           Document next = change.apply(current.get());
           try (PreparedStatement st =
               c.prepareStatement(
-                  "UPDATE " + collection.table() + " SET name = ?, body = ? WHERE id = ?")) {
+                  "UPDATE "
+                      + collection.table()
+                      + " SET name = ?, body = ?"
+                      + documentUpdateExtras()
+                      + " WHERE id = ?")) {
             st.setString(1, next.name());
             st.setString(2, next.json());
             st.setString(3, id);
@@ -684,10 +702,16 @@ public abstract class JdbcStore implements Store {
     try {
       return inWriteTransaction(work);
     } catch (StoreException e) {
-      if (e.getCause() instanceof SQLException sql && isUniqueViolation(sql)) {
-        throw new NameTakenException(what + " is taken", sql);
+      if (e.getCause() instanceof SQLException sql) {
+        throw nameTakenOr(what, sql, e);
       }
       throw e;
     }
+  }
+
+  /** {@link NameTakenException} when {@code sql} is a unique-key clash, else {@code otherwise}. */
+  protected final RuntimeException nameTakenOr(
+      String what, SQLException sql, RuntimeException otherwise) {
+    return isUniqueViolation(sql) ? new NameTakenException(what + " is taken", sql) : otherwise;
   }
 }

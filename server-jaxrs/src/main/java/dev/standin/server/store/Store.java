@@ -47,7 +47,9 @@ public interface Store extends AutoCloseable {
 
   /**
    * Atomically replaces a document with what {@code change} makes of its current version. An
-   * exception thrown by {@code change} aborts the update and stores nothing.
+   * exception thrown by {@code change} aborts the update and stores nothing. A store may run {@code
+   * change} more than once (again on a newer version when another writer got there first), so it
+   * must compute its result from its argument alone; only the last run's result is stored.
    *
    * @return the stored new version, or empty when there is no document with that ID
    */
