@@ -11,24 +11,19 @@ import dev.standin.server.apify.DocumentJson;
 import dev.standin.server.apify.ResourceLocator;
 import dev.standin.server.apify.TaskService;
 import dev.standin.server.apify.Timestamps;
-import dev.standin.server.docs.DocsResource;
 import dev.standin.server.errors.ApifyErrorResponder;
 import dev.standin.server.errors.ApifyExceptionMapper;
 import dev.standin.server.errors.JaxRsExceptionMapper;
 import dev.standin.server.errors.JsonExceptionMapper;
 import dev.standin.server.errors.UnexpectedExceptionMapper;
 import dev.standin.server.http.AuthFilter;
-import dev.standin.server.http.Authenticated;
 import dev.standin.server.http.Caller;
-import dev.standin.server.http.Created;
-import dev.standin.server.http.CurrentRequest;
 import dev.standin.server.http.ETags;
-import dev.standin.server.http.JacksonConfig;
 import dev.standin.server.http.LenientBooleanParams;
+import dev.standin.server.ops.ApiApplication;
 import dev.standin.server.ops.Listeners;
 import dev.standin.server.ops.Metrics;
 import dev.standin.server.ops.OpsResource;
-import dev.standin.server.ops.RequestObserver;
 import dev.standin.server.ops.TimedStore;
 import dev.standin.server.spaaza.SpaazaApp;
 import dev.standin.server.spaaza.export.FixtureExportSource;
@@ -36,23 +31,13 @@ import dev.standin.server.store.Store;
 import dev.standin.server.store.Stores;
 import dev.standin.server.store.User;
 import dev.standin.server.users.UserService;
-import dev.standin.server.wire.BodyDecodingInterceptor;
-import dev.standin.server.wire.BodyLimit;
 import dev.standin.server.wire.ErrorResponder;
-import dev.standin.server.wire.JettyWire;
-import dev.standin.server.wire.LocalRateLimiter;
-import dev.standin.server.wire.RateLimitFilter;
-import dev.standin.server.wire.RequestBodyFilter;
-import dev.standin.server.wire.WireExceptionMapper;
 import dev.standin.spaaza.json.SpaazaJson;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * A running server: the store, the services and Jersey on Jetty — the Apify API on one port, the
@@ -105,24 +90,16 @@ public final class StandinServer implements AutoCloseable {
       BuildService builds = new BuildService(store, actors, json, timestamps);
 
       ErrorResponder errors = new ApifyErrorResponder(mapper);
+      ApiApplication.Parts apify =
+          new ApiApplication.Parts(
+              Metrics.APIFY,
+              mapper,
+              new AuthFilter(users),
+              errors,
+              config.rateLimits(),
+              request -> Caller.find(request).map(User::id));
       ResourceConfig app =
-          new ResourceConfig()
-              .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-              .register(JacksonFeature.withoutExceptionMappers())
-              .register(new JacksonConfig(mapper))
-              .register(new CurrentRequest())
-              .register(new RequestObserver(Metrics.APIFY, metrics))
-              .register(new Authenticated(new AuthFilter(users)))
-              .register(new RequestBodyFilter(BodyLimit.VENDOR))
-              .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
-              .register(
-                  new RateLimitFilter(
-                      new LocalRateLimiter(config.rateLimits().longestPeriod()),
-                      config.rateLimits(),
-                      request -> Caller.find(request).map(User::id),
-                      () -> metrics.rateLimitRejected(Metrics.APIFY)))
-              .register(new WireExceptionMapper(errors))
-              .register(Created.class)
+          ApiApplication.create(apify, metrics)
               .register(ETags.class)
               .register(LenientBooleanParams.class)
               .register(ApifyExceptionMapper.class)
@@ -132,15 +109,11 @@ public final class StandinServer implements AutoCloseable {
               .register(new ActorsResource(actors))
               .register(new ActorBuildsResource(builds))
               .register(new ActorTasksResource(tasks))
-              .register(new DocsResource("apify"))
               .register(new OpsResource(store, metrics));
 
-      URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
-      Server http = Listeners.create(requested, app);
-      JettyWire.harden(http, errors);
-      startListening(http);
-      int port = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
-      URI actual = URI.create("http://" + config.host() + ":" + port + "/");
+      ApiApplication.Listening listening =
+          ApiApplication.listen(config.host(), config.port(), app, errors);
+      Server http = listening.http();
       SpaazaApp spaaza;
       try {
         spaaza =
@@ -150,18 +123,10 @@ public final class StandinServer implements AutoCloseable {
         stopQuietly(http);
         throw e;
       }
-      return new StandinServer(http, store, actual, createdToken, spaaza, metrics);
+      return new StandinServer(http, store, listening.baseUri(), createdToken, spaaza, metrics);
     } catch (RuntimeException e) {
       store.close();
       throw e;
-    }
-  }
-
-  private static void startListening(Server http) {
-    try {
-      http.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the HTTP listener: " + e.getMessage(), e);
     }
   }
 

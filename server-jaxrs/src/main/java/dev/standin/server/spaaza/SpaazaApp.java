@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.server.ServerConfig;
 import dev.standin.server.SpaazaConfig;
 import dev.standin.server.apify.DocumentJson;
-import dev.standin.server.docs.DocsResource;
-import dev.standin.server.http.Authenticated;
-import dev.standin.server.http.Created;
-import dev.standin.server.http.CurrentRequest;
-import dev.standin.server.http.JacksonConfig;
+import dev.standin.server.ops.ApiApplication;
 import dev.standin.server.ops.Listeners;
 import dev.standin.server.ops.Metrics;
-import dev.standin.server.ops.RequestObserver;
 import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.auth.SpaazaCredentials;
@@ -30,22 +25,12 @@ import dev.standin.server.spaaza.tasks.TaskDocuments;
 import dev.standin.server.spaaza.tasks.TaskRunner;
 import dev.standin.server.spaaza.tasks.TaskScheduler;
 import dev.standin.server.store.Store;
-import dev.standin.server.wire.BodyDecodingInterceptor;
-import dev.standin.server.wire.BodyLimit;
-import dev.standin.server.wire.JettyWire;
-import dev.standin.server.wire.LocalRateLimiter;
-import dev.standin.server.wire.RateLimitFilter;
-import dev.standin.server.wire.RequestBodyFilter;
-import dev.standin.server.wire.WireExceptionMapper;
 import dev.standin.spaaza.json.SpaazaJson;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The Spaaza Services API: its own Jersey application (auth, error shape, resources) on its own
@@ -95,25 +80,17 @@ public final class SpaazaApp implements AutoCloseable {
     SpaazaTaskService service = new SpaazaTaskService(store, tasks, runner, files, links);
 
     SpaazaErrorResponder errors = new SpaazaErrorResponder(mapper);
+    ApiApplication.Parts parts =
+        new ApiApplication.Parts(
+            Metrics.SPAAZA,
+            mapper,
+            new SpaazaAuthFilter(credentials),
+            errors,
+            config.rateLimits(),
+            // per chain; per task through its ID, the route's path parameter
+            request -> SpaazaCaller.find(request).map(c -> "chain:" + c.chainId()));
     ResourceConfig app =
-        new ResourceConfig()
-            .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-            .register(JacksonFeature.withoutExceptionMappers())
-            .register(new JacksonConfig(mapper))
-            .register(new CurrentRequest())
-            .register(new RequestObserver(Metrics.SPAAZA, metrics))
-            .register(new Authenticated(new SpaazaAuthFilter(credentials)))
-            .register(new RequestBodyFilter(BodyLimit.VENDOR))
-            .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
-            .register(
-                new RateLimitFilter(
-                    new LocalRateLimiter(config.rateLimits().longestPeriod()),
-                    config.rateLimits(),
-                    // per chain; per task through its ID, the route's path parameter
-                    request -> SpaazaCaller.find(request).map(c -> "chain:" + c.chainId()),
-                    () -> metrics.rateLimitRejected(Metrics.SPAAZA)))
-            .register(new WireExceptionMapper(errors))
-            .register(Created.class)
+        ApiApplication.create(parts, metrics)
             .register(DownloadHeaders.class)
             .register(WireEnumParams.class)
             .register(SpaazaExceptionMapper.class)
@@ -121,22 +98,13 @@ public final class SpaazaApp implements AutoCloseable {
             .register(SpaazaJaxRsExceptionMapper.class)
             .register(SpaazaUnexpectedExceptionMapper.class)
             .register(new TasksResource(service))
-            .register(new DownloadsResource(links, tasks, files))
-            .register(new DocsResource("spaaza"));
+            .register(new DownloadsResource(links, tasks, files));
 
-    URI requested = URI.create("http://" + config.host() + ":" + spaaza.port() + "/");
-    Server http = Listeners.create(requested, app);
-    JettyWire.harden(http, errors);
-    try {
-      http.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the Spaaza listener: " + e.getMessage(), e);
-    }
-    int port = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
-    URI actual = URI.create("http://" + config.host() + ":" + port + "/");
+    ApiApplication.Listening listening =
+        ApiApplication.listen(config.host(), spaaza.port(), app, errors);
     TaskScheduler scheduler = new TaskScheduler(store, tasks, runner);
     scheduler.start(spaaza.pollInterval());
-    return new SpaazaApp(http, scheduler, actual, created);
+    return new SpaazaApp(listening.http(), scheduler, listening.baseUri(), created);
   }
 
   /** Where the Spaaza API listens, ending in a slash. */
