@@ -113,6 +113,11 @@ make_tagged_actor() { # base -> "actorId buildId" (an Actor with a version and o
 }
 
 make_spaaza_task() { # spaaza-base -> id
+  # The Spaaza API starts listening after the Apify API; wait for it.
+  for _ in $(seq 1 600); do
+    curl -s -o /dev/null "$1/openapi.yaml" && break
+    sleep 0.05
+  done
   curl -s -X POST -H "Authorization: Bearer $SPAAZA_TOKEN" -H 'Content-Type: application/json' \
     -d '{"chain":1,"desc":"bench","target":{"action":"export","export_index":"users","export_format":"csv"},"trigger":{"once":"2099-01-01T00:00:00Z"}}' \
     "$1/tasks" | json_field 'd["id"]'

@@ -82,20 +82,7 @@ public final class TrainCds {
   /** The first requests of a typical client: list, create, merge input, read; Spaaza likewise. */
   private static void exercise(URI apify, URI spaaza) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (true) {
-      try {
-        if (send(http, apify, "GET", "/v2/actor-tasks", null, TOKEN) == 200) {
-          break;
-        }
-      } catch (IOException notListeningYet) {
-        // keep polling
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the training server did not answer in " + START_TIMEOUT);
-      }
-      Thread.sleep(100);
-    }
+    awaitOk(http, apify, "/v2/actor-tasks", TOKEN);
     expect(send(http, apify, "POST", "/v2/acts", "{\"name\":\"cds-actor\"}", TOKEN), 201);
     expect(
         send(
@@ -119,6 +106,8 @@ public final class TrainCds {
     expect(send(http, apify, "GET", "/v2/acts/~cds-actor", null, TOKEN), 200);
     expect(send(http, apify, "GET", "/v2/actor-tasks/~missing", null, TOKEN), 404);
     expect(send(http, apify, "GET", "/health", null, null), 200);
+    // The Spaaza API starts after the Apify API already answers.
+    awaitOk(http, spaaza, "/openapi.yaml", null);
     expect(
         send(
             http,
@@ -129,6 +118,25 @@ public final class TrainCds {
                 + "\"users\",\"export_format\":\"csv\"},\"trigger\":{\"once\":\"2099-01-01T00:00:00Z\"}}",
             SPAAZA_TOKEN),
         201);
+  }
+
+  /** Polls {@code path} until it answers 200 (the listener may not be up yet). */
+  private static void awaitOk(HttpClient http, URI base, String path, String token)
+      throws Exception {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        if (send(http, base, "GET", path, null, token) == 200) {
+          return;
+        }
+      } catch (IOException notListeningYet) {
+        // keep polling
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(base + path + " did not answer in " + START_TIMEOUT);
+      }
+      Thread.sleep(100);
+    }
   }
 
   private static int send(
