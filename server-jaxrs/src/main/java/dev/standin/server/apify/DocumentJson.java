@@ -53,10 +53,6 @@ public final class DocumentJson {
     return mapper.convertValue(node, MAP);
   }
 
-  public <T extends JsonNode> T toTree(Object value) {
-    return mapper.valueToTree(value);
-  }
-
   public String write(Object value) {
     try {
       return mapper.writeValueAsString(value);

@@ -2,16 +2,16 @@ package dev.standin.server.apify;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.server.store.StoreException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +21,8 @@ import java.util.Set;
  * stored property keeps its place with the patch's value; new ones follow) and {@code modifiedAt}
  * moves on. Nothing is built in between, which for a 9 MB input is several times cheaper than a
  * tree; it matters because the merge runs in the store's atomic update, which other writes wait
- * for.
+ * for. For the same reason the patch's values arrive already written as JSON text ({@link
+ * #patchOf}, on the request's own thread) and are copied in verbatim.
  */
 final class TaskInputMerge {
 
@@ -39,7 +40,24 @@ final class TaskInputMerge {
     this.timestamps = timestamps;
   }
 
-  Result apply(String storedTask, ObjectNode patch) {
+  /**
+   * The patch's top-level properties in order, each value written as JSON text ({@code null} as
+   * {@code "null"}).
+   */
+  Map<String, String> patchOf(Map<String, Object> patch) {
+    Map<String, String> text = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, Object> property : patch.entrySet()) {
+        text.put(property.getKey(), mapper.writeValueAsString(property.getValue()));
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a value the JSON reader produced", e);
+    }
+    return text;
+  }
+
+  /** Merges {@code patch} (from {@link #patchOf}) into the task stored as {@code storedTask}. */
+  Result apply(String storedTask, Map<String, String> patch) {
     StringWriter task = new StringWriter(storedTask.length() + 256);
     String input = null;
     try (JsonParser in = mapper.createParser(storedTask);
@@ -89,7 +107,7 @@ final class TaskInputMerge {
    * The stored input at {@code in}'s current token (an object, or anything else, read as no input)
    * with the patch merged in, as JSON text.
    */
-  private String mergedInput(JsonParser in, ObjectNode patch) throws IOException {
+  private String mergedInput(JsonParser in, Map<String, String> patch) throws IOException {
     StringWriter text = new StringWriter();
     try (JsonGenerator out = mapper.createGenerator(text)) {
       out.writeStartObject();
@@ -99,9 +117,10 @@ final class TaskInputMerge {
           String name = in.currentName();
           in.nextToken();
           out.writeFieldName(name);
-          if (patch.has(name)) {
+          String replacement = patch.get(name);
+          if (replacement != null) {
             in.skipChildren();
-            out.writeTree(patch.get(name));
+            out.writeRawValue(replacement);
             replaced.add(name);
           } else {
             out.copyCurrentStructure(in);
@@ -110,10 +129,10 @@ final class TaskInputMerge {
       } else if (in != null) {
         in.skipChildren(); // null: merging into no input
       }
-      for (Map.Entry<String, JsonNode> property : patch.properties()) {
+      for (Map.Entry<String, String> property : patch.entrySet()) {
         if (!replaced.contains(property.getKey())) {
           out.writeFieldName(property.getKey());
-          out.writeTree(property.getValue());
+          out.writeRawValue(property.getValue());
         }
       }
       out.writeEndObject();

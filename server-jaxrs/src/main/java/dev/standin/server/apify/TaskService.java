@@ -1,6 +1,5 @@
 package dev.standin.server.apify;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.apify.errors.ApifyError;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateTaskRequest;
@@ -175,7 +174,7 @@ public class TaskService {
           ApifyError.INVALID_INPUT, "Invalid input: the request body must be a JSON object.");
     }
     // On the stored JSON text, not the Task model (TaskInputMerge says why).
-    ObjectNode patchTree = json.toTree(patch);
+    Map<String, String> patchText = inputMerge.patchOf(patch);
     AtomicReference<String> mergedInput = new AtomicReference<>();
     Document updated =
         updateOwned(
@@ -183,7 +182,7 @@ public class TaskService {
             taskId,
             ifMatch,
             current -> {
-              TaskInputMerge.Result merged = inputMerge.apply(current.json(), patchTree);
+              TaskInputMerge.Result merged = inputMerge.apply(current.json(), patchText);
               mergedInput.set(merged.input());
               return current.withJson(merged.task());
             });
