@@ -37,6 +37,7 @@ public final class RequestObserver implements ApplicationEventListener {
   private static final Logger ACCESS = LoggerFactory.getLogger("standin.access");
   // A caller's ID is echoed and logged: accept only short, plain tokens.
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
   private final String api;
   private final Metrics metrics;
@@ -104,7 +105,8 @@ public final class RequestObserver implements ApplicationEventListener {
       }
       route.append(part);
     }
-    String joined = route.toString().replaceAll("/{2,}", "/");
+    String joined =
+        route.indexOf("//") < 0 ? route.toString() : SLASHES.matcher(route).replaceAll("/");
     return joined.length() > 1 && joined.endsWith("/")
         ? joined.substring(0, joined.length() - 1)
         : joined;
