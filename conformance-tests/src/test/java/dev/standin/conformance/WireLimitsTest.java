@@ -132,6 +132,38 @@ class WireLimitsTest {
     return answer.toString(StandardCharsets.UTF_8);
   }
 
+  @Test
+  void aBodyCutShortIs400SayingSoInEachApi() throws IOException {
+    String apify =
+        sendCutShort(server.baseUri(), "PUT /v2/actor-tasks/anything/input", APIFY_TOKEN);
+    assertThat(apify).startsWith("HTTP/1.1 400");
+    assertThat(apify).contains("\"type\":\"invalid-input\"").contains("ended before");
+
+    String spaaza = sendCutShort(server.spaaza().baseUri(), "PUT /tasks/1", null);
+    assertThat(spaaza).startsWith("HTTP/1.1 400").contains("ended before");
+  }
+
+  /** Declares 100 body bytes, sends 11 and closes the sending side, then reads the answer. */
+  private static String sendCutShort(URI base, String requestLine, String apifyToken)
+      throws IOException {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(30_000);
+      String auth = apifyToken != null ? "Bearer " + apifyToken : SPAAZA_AUTH;
+      String request =
+          requestLine
+              + " HTTP/1.1\r\nHost: "
+              + base.getHost()
+              + "\r\nAuthorization: "
+              + auth
+              + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":1,\"b\":";
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.shutdownOutput();
+      return readAnswer(socket.getInputStream());
+    }
+  }
+
   // --- compression bomb -----------------------------------------------------------------------
 
   /**

@@ -59,6 +59,11 @@ public class BodyDecodingInterceptor implements ReaderInterceptor {
   public static final String METHOD = BodyDecodingInterceptor.class.getName() + ".method";
 
   private static WireException malformed(List<String> codings) {
+    if (codings.isEmpty()) { // nothing to decode: the connection failed under the read
+      return new WireException(
+          WireError.MALFORMED_BODY,
+          "The request body ended before its declared length (the client closed or stalled).");
+    }
     return new WireException(
         WireError.MALFORMED_BODY,
         "The request body could not be decoded as Content-Encoding \""
