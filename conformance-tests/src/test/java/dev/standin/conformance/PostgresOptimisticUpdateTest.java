@@ -8,6 +8,7 @@ import dev.standin.server.store.DatabaseConfig;
 import dev.standin.server.store.Document;
 import dev.standin.server.store.NameTakenException;
 import dev.standin.server.store.PostgresStore;
+import dev.standin.server.store.Store;
 import dev.standin.server.store.User;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,15 +61,11 @@ class PostgresOptimisticUpdateTest {
     AtomicInteger runs = new AtomicInteger();
 
     Document stored =
-        store
-            .update(
-                TASKS,
-                "task-1",
-                d -> {
-                  runs.incrementAndGet();
-                  return d.withJson("{\"a\":2}");
-                })
-            .orElseThrow();
+        updateTask1(
+            d -> {
+              runs.incrementAndGet();
+              return d.withJson("{\"a\":2}");
+            });
 
     assertThat(runs).hasValue(1);
     assertThat(stored.json()).isEqualTo("{\"a\":2}");
@@ -82,21 +79,13 @@ class PostgresOptimisticUpdateTest {
     AtomicInteger runs = new AtomicInteger();
 
     Document stored =
-        store
-            .update(
-                TASKS,
-                "task-1",
-                d -> {
-                  if (runs.incrementAndGet() == 1) {
-                    // Another writer lands after this change read the document.
-                    CompletableFuture.runAsync(
-                            () -> store.update(TASKS, "task-1", o -> o.withJson(add(o, "other"))))
-                        .orTimeout(30, TimeUnit.SECONDS)
-                        .join();
-                  }
-                  return d.withJson(add(d, "mine"));
-                })
-            .orElseThrow();
+        updateTask1(
+            d -> {
+              if (runs.incrementAndGet() == 1) {
+                anotherWriterAdds("other"); // after this change read the document
+              }
+              return d.withJson(add(d, "mine"));
+            });
 
     assertThat(runs).hasValue(2);
     assertThat(stored.json()).isEqualTo("{\"other\":1,\"mine\":1}");
@@ -160,6 +149,17 @@ class PostgresOptimisticUpdateTest {
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(store.find(TASKS, "task-1").orElseThrow().json()).isEqualTo("{\"other\":1}");
+  }
+
+  private Document updateTask1(Store.DocumentChange change) {
+    return store.update(TASKS, "task-1", change).orElseThrow();
+  }
+
+  /** Another writer (another thread, its own connection) adds {@code key} to task-1. */
+  private void anotherWriterAdds(String key) {
+    CompletableFuture.runAsync(() -> updateTask1(o -> o.withJson(add(o, key))))
+        .orTimeout(30, TimeUnit.SECONDS)
+        .join();
   }
 
   /** {@code doc}'s JSON object with {@code key: 1} appended (bodies here are flat and small). */

@@ -94,19 +94,40 @@ class WireLimitsTest {
    */
   private static String declareHugeBody(URI base, String requestLine, String apifyToken)
       throws IOException {
+    return sendPartly(base, requestLine, apifyToken, 10_000_000_000L, "{\"a\":", false);
+  }
+
+  /**
+   * Sends a request whose body is only {@code bodyStart} of the {@code declaredLength} bytes it
+   * declares, optionally closes the sending side, and reads the answer.
+   */
+  private static String sendPartly(
+      URI base,
+      String requestLine,
+      String apifyToken,
+      long declaredLength,
+      String bodyStart,
+      boolean closeSendingSide)
+      throws IOException {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(30_000); // a server waiting for the body would fail the read, not hang
       String auth = apifyToken != null ? "Bearer " + apifyToken : SPAAZA_AUTH;
-      String head =
+      String request =
           requestLine
               + " HTTP/1.1\r\nHost: "
               + base.getHost()
               + "\r\nAuthorization: "
               + auth
-              + "\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n{\"a\":";
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + declaredLength
+              + "\r\n\r\n"
+              + bodyStart;
       OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
       out.flush();
+      if (closeSendingSide) {
+        socket.shutdownOutput();
+      }
       return readAnswer(socket.getInputStream());
     }
   }
@@ -146,22 +167,7 @@ class WireLimitsTest {
   /** Declares 100 body bytes, sends 11 and closes the sending side, then reads the answer. */
   private static String sendCutShort(URI base, String requestLine, String apifyToken)
       throws IOException {
-    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-      socket.setSoTimeout(30_000);
-      String auth = apifyToken != null ? "Bearer " + apifyToken : SPAAZA_AUTH;
-      String request =
-          requestLine
-              + " HTTP/1.1\r\nHost: "
-              + base.getHost()
-              + "\r\nAuthorization: "
-              + auth
-              + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":1,\"b\":";
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      socket.shutdownOutput();
-      return readAnswer(socket.getInputStream());
-    }
+    return sendPartly(base, requestLine, apifyToken, 100, "{\"a\":1,\"b\":", true);
   }
 
   // --- compression bomb -----------------------------------------------------------------------
