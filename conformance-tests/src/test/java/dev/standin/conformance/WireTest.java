@@ -3,6 +3,8 @@ package dev.standin.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.apify.model.Task;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +66,19 @@ class WireTest extends ConformanceTest {
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.errorType()).isEqualTo("page-not-found");
+  }
+
+  @Test
+  void answersDoNotNameTheServersStack() {
+    ServerHarness.RawResponse ok =
+        server.raw("GET", "/v2/actor-tasks", ServerHarness.ALICE_TOKEN, null, null);
+    ServerHarness.RawResponse notFound =
+        server.raw("GET", "/v2/no-such-thing", ServerHarness.ALICE_TOKEN, null, null);
+
+    assertThat(ok.status()).isEqualTo(200);
+    for (ServerHarness.RawResponse response : List.of(ok, notFound)) {
+      assertThat(response.headers().getOrDefault("Server", List.of()))
+          .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains("jetty"));
+    }
   }
 }

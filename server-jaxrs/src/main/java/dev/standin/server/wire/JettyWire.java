@@ -20,6 +20,7 @@ public final class JettyWire {
       var factory = connector.getConnectionFactory(HttpConnectionFactory.class);
       if (factory != null) {
         factory.getHttpConfiguration().setUriCompliance(UriCompliance.UNSAFE);
+        factory.getHttpConfiguration().setSendServerVersion(false);
       }
     }
   }
