@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -22,6 +23,13 @@ public final class Listeners {
    */
   public static Server create(URI uri, ResourceConfig app) {
     Server http = JettyHttpContainerFactory.createServer(uri, app, false);
+    // Jersey's factory sets only the port, which binds every interface; listen where asked (the
+    // default 127.0.0.1 keeps a sandbox with a well-known token off the network).
+    for (Connector connector : http.getConnectors()) {
+      if (connector instanceof ServerConnector c) {
+        c.setHost(uri.getHost());
+      }
+    }
     GracefulHandler graceful = new GracefulHandler();
     graceful.setHandler(http.getHandler());
     http.setHandler(graceful);
