@@ -60,13 +60,8 @@ final class TaskInputMerge {
   Result apply(String storedTask, Map<String, String> patch) {
     StringWriter task = new StringWriter(storedTask.length() + 256);
     String input = null;
-    try (JsonParser in = mapper.createParser(storedTask);
+    try (JsonParser in = storedTaskParser(storedTask);
         JsonGenerator out = mapper.createGenerator(task)) {
-      // What this server stored was checked on the way in.
-      in.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      if (in.nextToken() != JsonToken.START_OBJECT) {
-        throw new StoreException("stored task is not a JSON object", null);
-      }
       boolean modifiedAtWritten = false;
       out.writeStartObject();
       while (in.nextToken() == JsonToken.FIELD_NAME) {
@@ -101,6 +96,41 @@ final class TaskInputMerge {
       throw new UncheckedIOException("cannot merge into the stored task", e);
     }
     return new Result(task.toString(), input);
+  }
+
+  /**
+   * The input of the task stored as {@code storedTask}, as JSON text read off its tokens; {@code
+   * {}} when it has none.
+   */
+  String inputOf(String storedTask) {
+    try (JsonParser in = storedTaskParser(storedTask)) {
+      while (in.nextToken() == JsonToken.FIELD_NAME) {
+        String name = in.currentName();
+        if (in.nextToken() == JsonToken.START_OBJECT && INPUT.equals(name)) {
+          StringWriter text = new StringWriter();
+          try (JsonGenerator out = mapper.createGenerator(text)) {
+            out.copyCurrentStructure(in);
+          }
+          return text.toString();
+        }
+        in.skipChildren();
+      }
+      return "{}";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the stored task", e);
+    }
+  }
+
+  /** A parser of a stored task, positioned on its opening brace. */
+  private JsonParser storedTaskParser(String storedTask) throws IOException {
+    JsonParser in = mapper.createParser(storedTask);
+    // What this server stored was checked on the way in.
+    in.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    if (in.nextToken() != JsonToken.START_OBJECT) {
+      in.close();
+      throw new StoreException("stored task is not a JSON object", null);
+    }
+    return in;
   }
 
   /**

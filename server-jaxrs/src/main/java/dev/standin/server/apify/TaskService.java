@@ -18,7 +18,6 @@ import dev.standin.server.store.Store;
 import dev.standin.server.store.User;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,7 +156,9 @@ public class TaskService {
   /** The task's input; {@code {}} when it has none. */
   public Versioned<Map<String, Object>> getInput(User caller, String taskId) {
     Document document = locate(caller, taskId);
-    return new Versioned<>(inputOf(toTask(document)), Versions.etagOf(document));
+    // Answered as the stored text, as the merge answers it: a large input is not bound to objects.
+    JsonObjectView input = new JsonObjectView(inputMerge.inputOf(document.json()), json);
+    return new Versioned<>(input, Versions.etagOf(document));
   }
 
   /**
@@ -279,11 +280,6 @@ public class TaskService {
     Rules.checkNotNegative("options.timeoutSecs", options.getTimeoutSecs());
     Rules.checkNotNegative("options.maxItems", options.getMaxItems());
     Rules.checkNotNegative("options.maxTotalChargeUsd", options.getMaxTotalChargeUsd());
-  }
-
-  private static Map<String, Object> inputOf(Task task) {
-    Map<String, Object> input = task.getInput();
-    return input == null ? new LinkedHashMap<>() : input;
   }
 
   private Task toTask(Document document) {
