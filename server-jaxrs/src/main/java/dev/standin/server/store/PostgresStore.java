@@ -100,7 +100,8 @@ public final class PostgresStore extends JdbcStore {
           c.prepareStatement(
               "UPDATE "
                   + table
-                  + " SET name = ?, body = ?, version = version + 1"
+                  + " SET name = ?, body = ?"
+                  + documentUpdateExtras()
                   + " WHERE seq = ? AND version = ?")) {
         st.setString(1, next.name());
         st.setString(2, next.json());
