@@ -9,6 +9,7 @@ import dev.standin.server.apify.ActorsResource;
 import dev.standin.server.apify.BuildService;
 import dev.standin.server.apify.DocumentJson;
 import dev.standin.server.apify.ResourceLocator;
+import dev.standin.server.apify.TaskInputBodyReader;
 import dev.standin.server.apify.TaskService;
 import dev.standin.server.apify.Timestamps;
 import dev.standin.server.errors.ApifyErrorResponder;
@@ -101,6 +102,7 @@ public final class StandinServer implements AutoCloseable {
       ResourceConfig app =
           ApiApplication.create(apify, metrics)
               .register(ETags.class)
+              .register(new TaskInputBodyReader(json))
               .register(LenientBooleanParams.class)
               .register(ApifyExceptionMapper.class)
               .register(JsonExceptionMapper.class)

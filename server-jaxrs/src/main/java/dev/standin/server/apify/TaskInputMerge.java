@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.server.store.StoreException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -45,6 +44,9 @@ final class TaskInputMerge {
    * {@code "null"}).
    */
   Map<String, String> patchOf(Map<String, Object> patch) {
+    if (patch instanceof RawJsonObject received) {
+      return received.members(); // read off the request body as text already
+    }
     Map<String, String> text = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, Object> property : patch.entrySet()) {
@@ -58,8 +60,8 @@ final class TaskInputMerge {
 
   /** Merges {@code patch} (from {@link #patchOf}) into the task stored as {@code storedTask}. */
   Result apply(String storedTask, Map<String, String> patch) {
-    StringWriter task = new StringWriter(storedTask.length() + 256);
-    String input = null;
+    StringBuilderWriter task = new StringBuilderWriter(storedTask.length() + 256);
+    Span input = null;
     try (JsonParser in = storedTaskParser(storedTask);
         JsonGenerator out = mapper.createGenerator(task)) {
       boolean modifiedAtWritten = false;
@@ -69,8 +71,7 @@ final class TaskInputMerge {
         in.nextToken();
         out.writeFieldName(name);
         if (INPUT.equals(name)) {
-          input = mergedInput(in, patch);
-          out.writeRawValue(input);
+          input = writeMergedInput(in, patch, out, task);
         } else if (MODIFIED_AT.equals(name)) {
           OffsetDateTime previous =
               in.currentToken() == JsonToken.VALUE_NULL
@@ -83,9 +84,8 @@ final class TaskInputMerge {
         }
       }
       if (input == null) { // a task stored without an input
-        input = mergedInput(null, patch);
         out.writeFieldName(INPUT);
-        out.writeRawValue(input);
+        input = writeMergedInput(null, patch, out, task);
       }
       if (!modifiedAtWritten) {
         out.writeFieldName(MODIFIED_AT);
@@ -95,8 +95,13 @@ final class TaskInputMerge {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot merge into the stored task", e);
     }
-    return new Result(task.toString(), input);
+    String text = task.toString();
+    // The answer is the merged input: the part of the new task's text written for it.
+    return new Result(text, text.substring(input.start(), input.end()));
   }
+
+  /** Where a part of a text starts and ends. */
+  private record Span(int start, int end) {}
 
   /**
    * The input of the task stored as {@code storedTask}, as JSON text read off its tokens; {@code
@@ -107,7 +112,7 @@ final class TaskInputMerge {
       while (in.nextToken() == JsonToken.FIELD_NAME) {
         String name = in.currentName();
         if (in.nextToken() == JsonToken.START_OBJECT && INPUT.equals(name)) {
-          StringWriter text = new StringWriter();
+          StringBuilderWriter text = new StringBuilderWriter(storedTask.length());
           try (JsonGenerator out = mapper.createGenerator(text)) {
             out.copyCurrentStructure(in);
           }
@@ -134,39 +139,41 @@ final class TaskInputMerge {
   }
 
   /**
-   * The stored input at {@code in}'s current token (an object, or anything else, read as no input)
-   * with the patch merged in, as JSON text.
+   * Writes to {@code out} the stored input at {@code in}'s current token (an object, or anything
+   * else, read as no input) with the patch merged in; returns where it lies in {@code text}.
    */
-  private String mergedInput(JsonParser in, Map<String, String> patch) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator out = mapper.createGenerator(text)) {
-      out.writeStartObject();
-      Set<String> replaced = new HashSet<>();
-      if (in != null && in.currentToken() == JsonToken.START_OBJECT) {
-        while (in.nextToken() == JsonToken.FIELD_NAME) {
-          String name = in.currentName();
-          in.nextToken();
-          out.writeFieldName(name);
-          String replacement = patch.get(name);
-          if (replacement != null) {
-            in.skipChildren();
-            out.writeRawValue(replacement);
-            replaced.add(name);
-          } else {
-            out.copyCurrentStructure(in);
-          }
-        }
-      } else if (in != null) {
-        in.skipChildren(); // null: merging into no input
-      }
-      for (Map.Entry<String, String> property : patch.entrySet()) {
-        if (!replaced.contains(property.getKey())) {
-          out.writeFieldName(property.getKey());
-          out.writeRawValue(property.getValue());
+  private static Span writeMergedInput(
+      JsonParser in, Map<String, String> patch, JsonGenerator out, StringBuilderWriter text)
+      throws IOException {
+    out.writeStartObject();
+    out.flush();
+    int start = text.length() - 1; // the opening brace
+    Set<String> replaced = new HashSet<>(Math.max(16, patch.size() * 2));
+    if (in != null && in.currentToken() == JsonToken.START_OBJECT) {
+      while (in.nextToken() == JsonToken.FIELD_NAME) {
+        String name = in.currentName();
+        in.nextToken();
+        out.writeFieldName(name);
+        String replacement = patch.get(name);
+        if (replacement != null) {
+          in.skipChildren();
+          out.writeRawValue(replacement);
+          replaced.add(name);
+        } else {
+          out.copyCurrentStructure(in);
         }
       }
-      out.writeEndObject();
+    } else if (in != null) {
+      in.skipChildren(); // null: merging into no input
     }
-    return text.toString();
+    for (Map.Entry<String, String> property : patch.entrySet()) {
+      if (!replaced.contains(property.getKey())) {
+        out.writeFieldName(property.getKey());
+        out.writeRawValue(property.getValue());
+      }
+    }
+    out.writeEndObject();
+    out.flush();
+    return new Span(start, text.length());
   }
 }
