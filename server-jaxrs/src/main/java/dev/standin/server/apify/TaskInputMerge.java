@@ -20,8 +20,9 @@ import java.util.Set;
  * stored property keeps its place with the patch's value; new ones follow) and {@code modifiedAt}
  * moves on. Nothing is built in between, which for a 9 MB input is several times cheaper than a
  * tree; it matters because the merge runs in the store's atomic update, which other writes wait
- * for. For the same reason the patch's values arrive already written as JSON text ({@link
- * #patchOf}, on the request's own thread) and are copied in verbatim.
+ * for. For the same reason the patch's values arrive already written as JSON text (read so off the
+ * request body by {@link TaskInputBodyReader}, on the request's own thread) and are copied in
+ * verbatim; the answer, the merged input, is the part of the new task's text written for it.
  */
 final class TaskInputMerge {
 
