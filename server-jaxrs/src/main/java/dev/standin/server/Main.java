@@ -101,6 +101,15 @@ public final class Main implements Callable<Integer> {
   String databasePassword;
 
   @Option(
+      names = "--database-pool-size",
+      defaultValue = "${env:STANDIN_DATABASE_POOL_SIZE}",
+      paramLabel = "N",
+      description =
+          "Most connections to --database-url this instance keeps open (env"
+              + " STANDIN_DATABASE_POOL_SIZE, default twice the cores plus one).")
+  Integer databasePoolSize;
+
+  @Option(
       names = "--user",
       split = ",",
       defaultValue = "${env:STANDIN_USERS}",
@@ -261,7 +270,11 @@ public final class Main implements Callable<Integer> {
     DatabaseConfig database =
         databaseUrl == null || databaseUrl.isBlank()
             ? null
-            : new DatabaseConfig(databaseUrl.trim(), databaseUser, databasePassword);
+            : new DatabaseConfig(
+                databaseUrl.trim(),
+                databaseUser,
+                databasePassword,
+                databasePoolSize == null ? DatabaseConfig.defaultPoolSize() : databasePoolSize);
     ServerConfig config =
         new ServerConfig(
             host,

@@ -54,6 +54,18 @@ class MainConfigTest {
   }
 
   @Test
+  void databasePoolOfNoConnections() {
+    assertOneLineError(
+        run(
+            Map.of(),
+            "--port=0",
+            "--spaaza-port=0",
+            "--database-url=jdbc:postgresql://127.0.0.1:1/none",
+            "--database-pool-size=0"),
+        "the database pool size must be at least 1, got 0");
+  }
+
+  @Test
   void badPresetUser() {
     assertOneLineError(
         run(Map.of(), "--port", "0", "--spaaza-port", "0", "--user", "nocolon"),

@@ -43,7 +43,7 @@ public final class PostgresStore extends JdbcStore {
     if (database.password() != null) {
       config.setPassword(database.password());
     }
-    config.setMaximumPoolSize(16);
+    config.setMaximumPoolSize(database.poolSize());
     HikariDataSource pool = new HikariDataSource(config);
     try {
       // Flyway takes an advisory lock, so instances starting together migrate one at a time.
