@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
@@ -54,10 +55,7 @@ public final class RequestObserver implements ApplicationEventListener {
   public RequestEventListener onRequest(RequestEvent start) {
     ContainerRequest request = start.getContainerRequest();
     String offered = request.getHeaderString(HEADER);
-    String id =
-        offered != null && SANE_ID.matcher(offered).matches()
-            ? offered
-            : UUID.randomUUID().toString();
+    String id = offered != null && SANE_ID.matcher(offered).matches() ? offered : freshId();
     MDC.put(MDC_KEY, id);
     long startNanos = System.nanoTime();
     return event -> {
@@ -67,6 +65,19 @@ public final class RequestObserver implements ApplicationEventListener {
         default -> {}
       }
     };
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's own generator: request IDs only tell requests
+   * apart, and {@code UUID.randomUUID()} would make every request take a turn on one shared,
+   * lock-guarded {@code SecureRandom}.
+   */
+  static String freshId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long low =
+        (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // IETF variant
+    return new UUID(high, low).toString();
   }
 
   private void finished(RequestEvent event, String id, long startNanos) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -71,6 +72,10 @@ public class RateLimitFilter implements ContainerRequestFilter {
     MultivaluedMap<String, String> params = request.getUriInfo().getPathParameters();
     if (params.isEmpty()) {
       return request.getUriInfo().getPath() + "@" + caller;
+    }
+    if (params.size() == 1) { // most routes: no need to sort
+      Map.Entry<String, List<String>> only = params.entrySet().iterator().next();
+      return only.getKey() + "=" + only.getValue();
     }
     return new TreeMap<>(params).toString();
   }
