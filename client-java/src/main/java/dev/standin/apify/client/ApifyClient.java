@@ -6,9 +6,8 @@ import dev.standin.apify.client.api.ActorTasksApi;
 import dev.standin.apify.client.api.ActorsApi;
 import dev.standin.apify.invoker.ApiClient;
 import dev.standin.apify.json.ApifyJson;
+import dev.standin.client.ClientBuilder;
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Entry point of the Java client, shaped like the official JavaScript client:
@@ -38,19 +37,17 @@ public final class ApifyClient {
   private final ActorBuildsApi buildsApi;
   private final ApiCall call;
 
-  private ApifyClient(Builder builder) {
+  private ApifyClient(ClientBuilder.Settings settings, String token) {
     ObjectMapper mapper = ApifyJson.newMapper();
-    HttpClient wire =
-        new WireHttpClient(builder.httpClientBuilder.build(), builder.retries, USER_AGENT);
+    HttpClient wire = settings.wire(USER_AGENT);
     ApiClient apiClient =
-        new ApiClient(builder.httpClientBuilder, mapper, stripTrailingSlash(builder.baseUrl)) {
+        new ApiClient(settings.httpClientBuilder(), mapper, settings.baseUrlWithoutSlash()) {
           @Override
           public HttpClient getHttpClient() {
             return wire; // one wrapped client for every API class
           }
         };
-    apiClient.setReadTimeout(builder.timeout);
-    String token = builder.token;
+    apiClient.setReadTimeout(settings.timeout());
     if (token != null) {
       apiClient.setRequestInterceptor(
           request -> request.header("Authorization", "Bearer " + token));
@@ -88,25 +85,12 @@ public final class ApifyClient {
     return new BuildClient(buildsApi, call, id);
   }
 
-  private static String stripTrailingSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
   /** Configures a client; only the token is usually needed. */
-  public static final class Builder {
-    private String baseUrl = DEFAULT_BASE_URL;
+  public static final class Builder extends ClientBuilder<Builder> {
     private String token;
-    private Duration timeout = Duration.ofSeconds(60);
-    private RetryPolicy retries = RetryPolicy.DEFAULT;
-    private HttpClient.Builder httpClientBuilder =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
 
-    private Builder() {}
-
-    /** Where the API lives, e.g. {@code http://localhost:8080}. */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-      return this;
+    private Builder() {
+      super(DEFAULT_BASE_URL);
     }
 
     /** The API token, sent as {@code Authorization: Bearer}. */
@@ -115,29 +99,8 @@ public final class ApifyClient {
       return this;
     }
 
-    /**
-     * How often to retry a call answered with 429 or 5xx, or without an answer at all (default 8),
-     * and the wait before the first retry (default 500 ms; it doubles, with jitter, each time).
-     */
-    public Builder retries(int maxRetries, Duration minDelay) {
-      this.retries = new RetryPolicy(maxRetries, minDelay);
-      return this;
-    }
-
-    /** How long one attempt of a call may wait for its answer (default 60 s). */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /** The java.net.http client to send with (proxies, TLS, test instrumentation). */
-    public Builder httpClientBuilder(HttpClient.Builder httpClientBuilder) {
-      this.httpClientBuilder = Objects.requireNonNull(httpClientBuilder, "httpClientBuilder");
-      return this;
-    }
-
     public ApifyClient build() {
-      return new ApifyClient(this);
+      return new ApifyClient(settings(), token);
     }
   }
 }

@@ -1,13 +1,11 @@
 package dev.standin.spaaza.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.standin.apify.client.RetryPolicy;
-import dev.standin.apify.client.WireHttpClient;
+import dev.standin.client.ClientBuilder;
 import dev.standin.spaaza.client.api.TasksApi;
 import dev.standin.spaaza.invoker.ApiClient;
 import dev.standin.spaaza.json.SpaazaJson;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -36,31 +34,29 @@ public final class SpaazaClient {
   private final TasksApi api;
   private final SpaazaCall call;
 
-  private SpaazaClient(Builder builder) {
+  private SpaazaClient(ClientBuilder.Settings settings, Builder credentials) {
     ObjectMapper mapper = SpaazaJson.newMapper();
-    String baseUrl =
-        builder.baseUrl.endsWith("/")
-            ? builder.baseUrl.substring(0, builder.baseUrl.length() - 1)
-            : builder.baseUrl;
-    HttpClient wire =
-        new WireHttpClient(builder.httpClientBuilder.build(), builder.retries, USER_AGENT);
+    HttpClient wire = settings.wire(USER_AGENT);
     ApiClient apiClient =
-        new ApiClient(builder.httpClientBuilder, mapper, baseUrl) {
+        new ApiClient(settings.httpClientBuilder(), mapper, settings.baseUrlWithoutSlash()) {
           @Override
           public HttpClient getHttpClient() {
             return wire; // retries, gzip and User-Agent for every call
           }
         };
-    apiClient.setReadTimeout(builder.timeout);
-    Builder b = builder;
+    apiClient.setReadTimeout(settings.timeout());
+    String token = credentials.token;
+    String sessionKey = credentials.sessionKey;
+    long sessionUserId = credentials.sessionUserId;
+    long sessionChainId = credentials.sessionChainId;
     apiClient.setRequestInterceptor(
         request -> {
-          if (b.token != null) {
-            request.header("Authorization", "Bearer " + b.token);
-          } else if (b.sessionKey != null) {
-            request.header("X-Spaaza-Session-User-Id", Long.toString(b.sessionUserId));
-            request.header("X-Spaaza-Session-Key", b.sessionKey);
-            request.header("X-Spaaza-Session-Chain-Id", Long.toString(b.sessionChainId));
+          if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+          } else if (sessionKey != null) {
+            request.header("X-Spaaza-Session-User-Id", Long.toString(sessionUserId));
+            request.header("X-Spaaza-Session-Key", sessionKey);
+            request.header("X-Spaaza-Session-Chain-Id", Long.toString(sessionChainId));
           }
         });
     this.api = new TasksApi(apiClient);
@@ -82,22 +78,14 @@ public final class SpaazaClient {
   }
 
   /** Configures a client: where the API is and one kind of credentials. */
-  public static final class Builder {
-    private String baseUrl = "http://localhost:8081";
+  public static final class Builder extends ClientBuilder<Builder> {
     private String token;
     private long sessionUserId;
     private String sessionKey;
     private long sessionChainId;
-    private Duration timeout = Duration.ofSeconds(60);
-    private RetryPolicy retries = RetryPolicy.DEFAULT;
-    private HttpClient.Builder httpClientBuilder =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
 
-    private Builder() {}
-
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-      return this;
+    private Builder() {
+      super("http://localhost:8081");
     }
 
     /** Privileged authentication with a chain's API token. */
@@ -114,29 +102,8 @@ public final class SpaazaClient {
       return this;
     }
 
-    /**
-     * How often to retry a call answered with 429 or 5xx, or without an answer at all (default 8),
-     * and the wait before the first retry (default 500 ms; it doubles, with jitter, each time).
-     */
-    public Builder retries(int maxRetries, Duration minDelay) {
-      this.retries = new RetryPolicy(maxRetries, minDelay);
-      return this;
-    }
-
-    /** How long one attempt of a call may wait for its answer (default 60 s). */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
-      return this;
-    }
-
-    /** The java.net.http client to send with (proxies, TLS, test instrumentation). */
-    public Builder httpClientBuilder(HttpClient.Builder httpClientBuilder) {
-      this.httpClientBuilder = Objects.requireNonNull(httpClientBuilder, "httpClientBuilder");
-      return this;
-    }
-
     public SpaazaClient build() {
-      return new SpaazaClient(this);
+      return new SpaazaClient(settings(), this);
     }
   }
 }
