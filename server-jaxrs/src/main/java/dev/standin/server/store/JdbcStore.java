@@ -109,32 +109,24 @@ public abstract class JdbcStore implements Store {
 
   private static Optional<User> queryUser(Connection c, String sql, String arg)
       throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setString(1, arg);
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new User(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3))));
-      }
-    }
+    return first(
+        c,
+        sql,
+        rs -> new User(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3))),
+        arg);
   }
 
   @Override
   public void createUser(User user) {
     writeOrNameTaken(
         "username " + user.username(),
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement("INSERT INTO users (id, username, created_at) VALUES (?, ?, ?)")) {
-            st.setString(1, user.id());
-            st.setString(2, user.username());
-            st.setString(3, user.createdAt().toString());
-            st.executeUpdate();
-          }
-          return null;
-        });
+        c ->
+            execute(
+                c,
+                "INSERT INTO users (id, username, created_at) VALUES (?, ?, ?)",
+                user.id(),
+                user.username(),
+                user.createdAt().toString()));
   }
 
   @Override
@@ -142,22 +134,20 @@ public abstract class JdbcStore implements Store {
     inWriteTransaction(
         c -> {
           // ON CONFLICT: two instances starting together with the same preset token must not fail.
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "INSERT INTO api_tokens (token_hash, user_id) VALUES (?, ?)"
-                      + " ON CONFLICT (token_hash) DO NOTHING")) {
-            st.setString(1, tokenHash);
-            st.setString(2, userId);
-            st.executeUpdate();
-          }
-          try (PreparedStatement find =
-              c.prepareStatement("SELECT user_id FROM api_tokens WHERE token_hash = ?")) {
-            find.setString(1, tokenHash);
-            try (ResultSet rs = find.executeQuery()) {
-              if (rs.next() && !rs.getString(1).equals(userId)) {
-                throw new IllegalArgumentException("that token already belongs to another user");
-              }
-            }
+          execute(
+              c,
+              "INSERT INTO api_tokens (token_hash, user_id) VALUES (?, ?)"
+                  + " ON CONFLICT (token_hash) DO NOTHING",
+              tokenHash,
+              userId);
+          Optional<String> owner =
+              first(
+                  c,
+                  "SELECT user_id FROM api_tokens WHERE token_hash = ?",
+                  rs -> rs.getString(1),
+                  tokenHash);
+          if (owner.isPresent() && !owner.get().equals(userId)) {
+            throw new IllegalArgumentException("that token already belongs to another user");
           }
           return null;
         });
@@ -165,26 +155,12 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public long countUsers() {
-    return read(
-        c -> {
-          try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM users");
-              ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-          }
-        });
+    return read(c -> count(c, "SELECT COUNT(*) FROM users"));
   }
 
   @Override
   public void ping() {
-    read(
-        c -> {
-          try (PreparedStatement st = c.prepareStatement("SELECT 1");
-              ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return null;
-          }
-        });
+    read(c -> count(c, "SELECT 1"));
   }
 
   // --- documents ----------------------------------------------------------------------------
@@ -300,13 +276,7 @@ public abstract class JdbcStore implements Store {
   @Override
   public boolean delete(Collection collection, String id) {
     return inWriteTransaction(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement("DELETE FROM " + collection.table() + " WHERE id = ?")) {
-            st.setString(1, id);
-            return st.executeUpdate() > 0;
-          }
-        });
+        c -> execute(c, "DELETE FROM " + collection.table() + " WHERE id = ?", id) > 0);
   }
 
   @Override
@@ -350,14 +320,7 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public long countSpaazaChains() {
-    return read(
-        c -> {
-          try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM spaaza_chains");
-              ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-          }
-        });
+    return read(c -> count(c, "SELECT COUNT(*) FROM spaaza_chains"));
   }
 
   @Override
@@ -399,38 +362,25 @@ public abstract class JdbcStore implements Store {
   @Override
   public Optional<SpaazaToken> findSpaazaToken(String tokenId) {
     return read(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "SELECT token_id, chain_id, secret_hash FROM spaaza_tokens WHERE token_id = ?")) {
-            st.setString(1, tokenId);
-            try (ResultSet rs = st.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(new SpaazaToken(rs.getString(1), rs.getLong(2), rs.getString(3)))
-                  : Optional.empty();
-            }
-          }
-        });
+        c ->
+            first(
+                c,
+                "SELECT token_id, chain_id, secret_hash FROM spaaza_tokens WHERE token_id = ?",
+                rs -> new SpaazaToken(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                tokenId));
   }
 
   @Override
   public void putSpaazaToken(SpaazaToken token) {
     inWriteTransaction(
         c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM spaaza_tokens WHERE token_id = ?")) {
-            delete.setString(1, token.tokenId());
-            delete.executeUpdate();
-          }
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "INSERT INTO spaaza_tokens (token_id, chain_id, secret_hash) VALUES (?, ?, ?)")) {
-            st.setString(1, token.tokenId());
-            st.setLong(2, token.chainId());
-            st.setString(3, token.secretHash());
-            st.executeUpdate();
-          }
-          return null;
+          execute(c, "DELETE FROM spaaza_tokens WHERE token_id = ?", token.tokenId());
+          return execute(
+              c,
+              "INSERT INTO spaaza_tokens (token_id, chain_id, secret_hash) VALUES (?, ?, ?)",
+              token.tokenId(),
+              token.chainId(),
+              token.secretHash());
         });
   }
 
@@ -438,74 +388,51 @@ public abstract class JdbcStore implements Store {
   public void putSpaazaSession(long userId, String keyHash) {
     inWriteTransaction(
         c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM spaaza_sessions WHERE key_hash = ?")) {
-            delete.setString(1, keyHash);
-            delete.executeUpdate();
-          }
-          try (PreparedStatement st =
-              c.prepareStatement("INSERT INTO spaaza_sessions (key_hash, user_id) VALUES (?, ?)")) {
-            st.setString(1, keyHash);
-            st.setLong(2, userId);
-            st.executeUpdate();
-          }
-          return null;
+          execute(c, "DELETE FROM spaaza_sessions WHERE key_hash = ?", keyHash);
+          return execute(
+              c, "INSERT INTO spaaza_sessions (key_hash, user_id) VALUES (?, ?)", keyHash, userId);
         });
   }
 
   @Override
   public Optional<Long> findSpaazaSessionUser(String keyHash) {
     return read(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement("SELECT user_id FROM spaaza_sessions WHERE key_hash = ?")) {
-            st.setString(1, keyHash);
-            try (ResultSet rs = st.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-          }
-        });
+        c ->
+            first(
+                c,
+                "SELECT user_id FROM spaaza_sessions WHERE key_hash = ?",
+                rs -> rs.getLong(1),
+                keyHash));
   }
 
   @Override
   public void putSpaazaChainAccess(long userId, long chainId, String accessLevel) {
     inWriteTransaction(
         c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement(
-                  "DELETE FROM spaaza_chain_access WHERE user_id = ? AND chain_id = ?")) {
-            delete.setLong(1, userId);
-            delete.setLong(2, chainId);
-            delete.executeUpdate();
-          }
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "INSERT INTO spaaza_chain_access (user_id, chain_id, access_level)"
-                      + " VALUES (?, ?, ?)")) {
-            st.setLong(1, userId);
-            st.setLong(2, chainId);
-            st.setString(3, accessLevel);
-            st.executeUpdate();
-          }
-          return null;
+          execute(
+              c,
+              "DELETE FROM spaaza_chain_access WHERE user_id = ? AND chain_id = ?",
+              userId,
+              chainId);
+          return execute(
+              c,
+              "INSERT INTO spaaza_chain_access (user_id, chain_id, access_level) VALUES (?, ?, ?)",
+              userId,
+              chainId,
+              accessLevel);
         });
   }
 
   @Override
   public Optional<String> findSpaazaChainAccess(long userId, long chainId) {
     return read(
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "SELECT access_level FROM spaaza_chain_access"
-                      + " WHERE user_id = ? AND chain_id = ?")) {
-            st.setLong(1, userId);
-            st.setLong(2, chainId);
-            try (ResultSet rs = st.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-          }
-        });
+        c ->
+            first(
+                c,
+                "SELECT access_level FROM spaaza_chain_access WHERE user_id = ? AND chain_id = ?",
+                rs -> rs.getString(1),
+                userId,
+                chainId));
   }
 
   // --- Spaaza: tasks ------------------------------------------------------------------------
@@ -609,13 +536,7 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public boolean deleteSpaazaTask(long id) {
-    return inWriteTransaction(
-        c -> {
-          try (PreparedStatement st = c.prepareStatement("DELETE FROM spaaza_tasks WHERE id = ?")) {
-            st.setLong(1, id);
-            return st.executeUpdate() > 0;
-          }
-        });
+    return inWriteTransaction(c -> execute(c, "DELETE FROM spaaza_tasks WHERE id = ?", id) > 0);
   }
 
   @Override
@@ -689,11 +610,48 @@ public abstract class JdbcStore implements Store {
   }
 
   private static boolean exists(Connection c, String sql, long id) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setLong(1, id);
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next();
+    return first(c, sql, rs -> true, id).isPresent();
+  }
+
+  // --- plain statements ---------------------------------------------------------------------
+
+  /** Reads the current row of a result. */
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** The first row {@code sql} finds with these parameters (strings and longs), if any. */
+  private static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... params)
+      throws SQLException {
+    try (PreparedStatement st = prepare(c, sql, params);
+        ResultSet rs = st.executeQuery()) {
+      return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+    }
+  }
+
+  /** The single number a {@code SELECT COUNT(*)} (or {@code SELECT 1}) answers. */
+  private static long count(Connection c, String sql) throws SQLException {
+    return first(c, sql, rs -> rs.getLong(1)).orElseThrow();
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE with these parameters; returns how many rows it changed. */
+  private static int execute(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement st = prepare(c, sql, params)) {
+      return st.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... params)
+      throws SQLException {
+    PreparedStatement st = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
       }
+      return st;
+    } catch (SQLException e) {
+      st.close();
+      throw e;
     }
   }
 
