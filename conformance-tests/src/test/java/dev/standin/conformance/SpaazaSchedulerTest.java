@@ -2,6 +2,15 @@ package dev.standin.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.server.apify.DocumentJson;
+import dev.standin.server.spaaza.export.ExportFiles;
+import dev.standin.server.spaaza.export.FixtureExportSource;
+import dev.standin.server.spaaza.tasks.TaskDocuments;
+import dev.standin.server.spaaza.tasks.TaskRunner;
+import dev.standin.server.store.Store;
+import dev.standin.server.store.Stores;
+import dev.standin.spaaza.json.SpaazaJson;
 import dev.standin.spaaza.model.DownloadUrl;
 import dev.standin.spaaza.model.ExportFormat;
 import dev.standin.spaaza.model.ExportIndex;
@@ -17,6 +26,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler, execute, result files and their download links, driven by the test clock. */
@@ -184,5 +194,80 @@ class SpaazaSchedulerTest extends SpaazaConformanceTest {
     Task done = awaitState(chainA, task.getId(), TaskStateCode.DONE);
     assertThat(done.getState().getLastRunDate()).isEqualTo(now());
     assertThat(done.getResult()).isEqualTo("Wallet_Export-" + task.getId() + ".csv");
+  }
+
+  /**
+   * Leaves {@code id} as a run whose server died leaves it: claimed ({@code INPROGRESS}, "Run
+   * started" logged) by a runner that never ran it, while the server is stopped.
+   */
+  private static void abandonARunOf(long id) {
+    restart(
+        () -> {
+          try (Store store = Stores.open(config.dataDir(), config.database())) {
+            ObjectMapper json = SpaazaJson.newMapper();
+            TaskRunner crashed =
+                new TaskRunner(
+                    new TaskDocuments(store, new DocumentJson(json), clock),
+                    new FixtureExportSource(json),
+                    new ExportFiles(config.dataDir().resolve("spaaza-results"), json));
+            assertThat(crashed.claim(id, Set.of(TaskStateCode.READY), "scheduled")).isPresent();
+          }
+        });
+  }
+
+  @Test
+  void aRunWhoseServerStoppedBlocksTheTaskOnlyForTheRunLease() {
+    Task task = newTask(chainA, CHAIN_A);
+    abandonARunOf(task.getId());
+    assertThat(chainA.task(task.getId()).get().getState().getCode())
+        .isEqualTo(TaskStateCode.INPROGRESS);
+
+    // Within the lease it might still be running somewhere: refused, as any running task.
+    clock.advance(TaskRunner.RUN_LEASE.minusSeconds(1));
+    assertThat(failure(() -> chainA.task(task.getId()).execute()).name())
+        .isEqualTo("task_in_progress");
+    assertThat(failure(() -> chainA.task(task.getId()).delete()).name())
+        .isEqualTo("task_in_progress");
+
+    clock.advance(Duration.ofSeconds(1));
+    TaskState state = chainA.task(task.getId()).execute();
+
+    assertThat(state.getCode()).isEqualTo(TaskStateCode.DONE);
+    assertThat(chainA.task(task.getId()).get().getLogs())
+        .extracting(TaskLog::getMessage)
+        .satisfiesExactly(
+            finished -> assertThat(finished).startsWith("Run finished"),
+            started -> assertThat(started).isEqualTo("Run started (execute)."),
+            abandoned -> assertThat(abandoned).startsWith("Run abandoned"),
+            crashed -> assertThat(crashed).isEqualTo("Run started (scheduled)."));
+  }
+
+  @Test
+  void theSchedulerRunsADueTaskWhoseRunWasAbandonedAgain() {
+    Task task = newTask(chainA, CHAIN_A);
+    clock.advance(Duration.ofHours(1)); // due
+    abandonARunOf(task.getId());
+
+    assertThat(server.spaaza().runDueTasksNow()).as("within the lease").isZero();
+    clock.advance(TaskRunner.RUN_LEASE);
+    assertThat(server.spaaza().runDueTasksNow()).isEqualTo(1);
+
+    Task done = chainA.task(task.getId()).get();
+    assertThat(done.getState().getCode()).isEqualTo(TaskStateCode.DONE);
+    assertThat(done.getState().getLastRunDate()).isEqualTo(now());
+    assertThat(done.getLogs())
+        .extracting(TaskLog::getMessage)
+        .anyMatch(m -> m.startsWith("Run abandoned"));
+  }
+
+  @Test
+  void anAbandonedTaskMayBeDeleted() {
+    Task task = newTask(chainA, CHAIN_A);
+    abandonARunOf(task.getId());
+    clock.advance(TaskRunner.RUN_LEASE);
+
+    chainA.task(task.getId()).delete();
+
+    assertThat(failure(() -> chainA.task(task.getId()).get()).name()).isEqualTo("task_not_found");
   }
 }

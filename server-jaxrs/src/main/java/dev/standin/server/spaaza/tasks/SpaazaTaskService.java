@@ -161,7 +161,7 @@ public class SpaazaTaskService {
 
   public void delete(SpaazaCaller caller, long id) {
     Task task = locate(caller, id);
-    if (task.getState().getCode() == TaskStateCode.INPROGRESS) {
+    if (task.getState().getCode() == TaskStateCode.INPROGRESS && !runner.abandoned(task)) {
       throw inProgress(id);
     }
     store.deleteSpaazaTask(id);

@@ -6,6 +6,8 @@ import dev.standin.spaaza.model.Task;
 import dev.standin.spaaza.model.TaskLog;
 import dev.standin.spaaza.model.TaskStateCode;
 import dev.standin.spaaza.model.TaskTarget;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,15 @@ import org.slf4j.LoggerFactory;
  * {@code INPROGRESS} — so of two callers (the scheduler and {@code execute}, or two servers on one
  * database) only one runs a task; the outcome ({@code DONE} with a result file, or {@code ERROR})
  * is stored with its log entries and {@code last_run_date}.
+ *
+ * <p>A run whose server stopped (a crash, a kill) leaves its task {@code INPROGRESS} with nobody to
+ * finish it. Runs take milliseconds to seconds, so a run that has not ended {@link #RUN_LEASE}
+ * after it started is taken to be such an abandoned run: the task may be claimed again.
  */
 public final class TaskRunner {
+
+  /** How long a run may go on before its task is taken to be abandoned. */
+  public static final Duration RUN_LEASE = Duration.ofMinutes(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
 
@@ -36,7 +45,8 @@ public final class TaskRunner {
   }
 
   /**
-   * Moves the task to {@code INPROGRESS} if it is in one of {@code from}.
+   * Moves the task to {@code INPROGRESS} if it is in one of {@code from}, or if its run was
+   * abandoned ({@link #abandoned}).
    *
    * @return the claimed task, or empty when it does not exist or is in another state
    */
@@ -46,14 +56,43 @@ public final class TaskRunner {
         tasks.update(
             id,
             current -> {
-              if (!from.contains(current.getState().getCode())) {
+              boolean abandoned = abandoned(current);
+              if (!from.contains(current.getState().getCode()) && !abandoned) {
                 return null; // not claimable: leave it as it is
               }
               claimed.set(true);
+              if (abandoned) {
+                LOG.warn("Spaaza task {}: its run did not end; running it again", id);
+                log(
+                    current,
+                    TaskLog.LevelEnum.ERROR,
+                    "Run abandoned: it did not end within "
+                        + RUN_LEASE.toMinutes()
+                        + " minutes (its server stopped?).");
+              }
               current.getState().setCode(TaskStateCode.INPROGRESS);
               return log(current, TaskLog.LevelEnum.INFO, "Run started (" + why + ").");
             });
     return claimed.get() ? task : Optional.empty();
+  }
+
+  /**
+   * True when {@code task} is {@code INPROGRESS} and its run started (its newest log entry) longer
+   * than {@link #RUN_LEASE} ago.
+   */
+  public boolean abandoned(Task task) {
+    if (task.getState().getCode() != TaskStateCode.INPROGRESS) {
+      return false;
+    }
+    OffsetDateTime started =
+        task.getLogs() == null
+            ? null
+            : task.getLogs().stream()
+                .map(TaskLog::getDate)
+                .filter(java.util.Objects::nonNull)
+                .max(OffsetDateTime::compareTo)
+                .orElse(null);
+    return started == null || !started.plus(RUN_LEASE).isAfter(tasks.now());
   }
 
   /** Runs a task claimed by {@link #claim} and returns it as stored afterwards. */

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@code READY} tasks whose {@code trigger.once} has passed, on one background thread that
- * polls the store: first right after start (so tasks that fell due while the server was down run
- * now), then every poll interval. Time comes from the injected clock, so tests move it instead of
- * waiting, and may call {@link #runDueTasksNow} to poll at once.
+ * Runs {@code READY} tasks whose {@code trigger.once} has passed (and due tasks whose run was
+ * abandoned, see {@link TaskRunner#RUN_LEASE}), on one background thread that polls the store:
+ * first right after start (so tasks that fell due while the server was down run now), then every
+ * poll interval. Time comes from the injected clock, so tests move it instead of waiting, and may
+ * call {@link #runDueTasksNow} to poll at once.
  */
 public final class TaskScheduler implements AutoCloseable {
 
@@ -62,6 +63,16 @@ public final class TaskScheduler implements AutoCloseable {
         }
       }
     } while (due.size() == BATCH);
+    // Runs whose server stopped: due tasks left INPROGRESS longer than the run lease.
+    for (long id :
+        store.findDueSpaazaTasks(
+            TaskStateCode.INPROGRESS.getValue(), tasks.clock().instant(), BATCH)) {
+      var claimed = runner.claim(id, Set.of(), "scheduled, again");
+      if (claimed.isPresent()) {
+        runner.run(claimed.get());
+        ran++;
+      }
+    }
     return ran;
   }
 
