@@ -81,4 +81,27 @@ class WireTest extends ConformanceTest {
           .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains("jetty"));
     }
   }
+
+  @Test
+  void smallAnswersCarryTheirLengthLargerOnesStreamChunked() {
+    ServerHarness.RawResponse small =
+        server.raw("GET", "/v2/actor-tasks", ServerHarness.ALICE_TOKEN, null, null);
+    String bigValue = "x".repeat(20_000);
+    ServerHarness.RawResponse large =
+        server.raw(
+            "PUT",
+            "/v2/actor-tasks/" + newTask(alice).getId() + "/input",
+            ServerHarness.ALICE_TOKEN,
+            "application/json",
+            "{\"big\":\"" + bigValue + "\"}");
+
+    assertThat(small.headers().get("content-length"))
+        .containsExactly(
+            Integer.toString(
+                small.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    assertThat(small.headers()).doesNotContainKey("transfer-encoding");
+    assertThat(large.status()).isEqualTo(200);
+    assertThat(large.headers().get("transfer-encoding")).containsExactly("chunked");
+    assertThat(large.body()).isEqualTo("{\"big\":\"" + bigValue + "\"}");
+  }
 }

@@ -14,6 +14,7 @@ import dev.standin.server.wire.LocalRateLimiter;
 import dev.standin.server.wire.RateLimitFilter;
 import dev.standin.server.wire.RateLimits;
 import dev.standin.server.wire.RequestBodyFilter;
+import dev.standin.server.wire.SizedAnswers;
 import dev.standin.server.wire.WireExceptionMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -59,6 +60,7 @@ public final class ApiApplication {
         .register(new Authenticated(parts.authentication()))
         .register(new RequestBodyFilter(BodyLimit.VENDOR))
         .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
+        .register(new SizedAnswers())
         .register(
             new RateLimitFilter(
                 new LocalRateLimiter(parts.rateLimits().longestPeriod()),
