@@ -54,6 +54,9 @@ class DurabilityTest {
                 Main.class.getName(),
                 "--port",
                 "0",
+                // Not the default 8081: another server on this machine must not stop this one.
+                "--spaaza-port",
+                "0",
                 "--data-dir",
                 config.dataDir().toString(),
                 "--user",
