@@ -4,7 +4,7 @@ import java.io.Writer;
 
 /**
  * A {@link Writer} into a {@link StringBuilder}: what {@link java.io.StringWriter} does without its
- * lock on every write, and with the text's length at hand so that parts can be cut out.
+ * lock on every write, with the text's length at hand and a way to take the text and start over.
  */
 final class StringBuilderWriter extends Writer {
 
@@ -33,11 +33,11 @@ final class StringBuilderWriter extends Writer {
     return text.length();
   }
 
-  /** The text from {@code start} on, which is then dropped from this writer. */
-  String cut(int start) {
-    String part = text.substring(start);
-    text.setLength(start);
-    return part;
+  /** The text written so far, which this writer then forgets. */
+  String drain() {
+    String written = text.toString();
+    text.setLength(0);
+    return written;
   }
 
   @Override

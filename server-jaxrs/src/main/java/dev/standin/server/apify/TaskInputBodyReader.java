@@ -76,7 +76,7 @@ public final class TaskInputBodyReader implements MessageBodyReader<Map<String, 
         in.nextToken();
         copyValue(in, out);
         out.flush();
-        members.put(name, text.cut(0));
+        members.put(name, text.drain());
       }
       if (in.nextToken() != null) {
         throw MismatchedInputException.from(in, Map.class, "content after the JSON object");

@@ -1,9 +1,11 @@
 package dev.standin.server.spaaza.tasks;
 
 import dev.standin.server.store.Store;
+import dev.standin.spaaza.model.Task;
 import dev.standin.spaaza.model.TaskStateCode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,7 +69,10 @@ public final class TaskScheduler implements AutoCloseable {
     for (long id :
         store.findDueSpaazaTasks(
             TaskStateCode.INPROGRESS.getValue(), tasks.clock().instant(), BATCH)) {
-      var claimed = runner.claim(id, Set.of(), "scheduled, again");
+      // A read first: a run still going on is the usual case and needs no write transaction.
+      boolean abandoned = tasks.find(id).filter(runner::abandoned).isPresent();
+      Optional<Task> claimed =
+          abandoned ? runner.claim(id, Set.of(), "scheduled, again") : Optional.empty();
       if (claimed.isPresent()) {
         runner.run(claimed.get());
         ran++;
