@@ -7,7 +7,7 @@ import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.Task;
-import dev.standin.server.wire.RateLimits;
+import dev.standin.server.kernel.wire.RateLimits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.standin.apify.client.ApifyClient;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateActorRequest;
-import dev.standin.server.wire.RateLimits;
+import dev.standin.server.kernel.wire.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -7,7 +7,7 @@ import dev.standin.apify.json.ApifyJson;
 import dev.standin.server.ServerConfig;
 import dev.standin.server.ServerConfig.UserToken;
 import dev.standin.server.StandinServer;
-import dev.standin.server.wire.RateLimits;
+import dev.standin.server.kernel.wire.RateLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,10 +3,10 @@ package dev.standin.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.server.ServerConfig;
-import dev.standin.server.SpaazaConfig;
-import dev.standin.server.SpaazaConfig.PresetToken;
 import dev.standin.server.StandinServer;
-import dev.standin.server.wire.RateLimits;
+import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.spaaza.SpaazaConfig;
+import dev.standin.server.spaaza.SpaazaConfig.PresetToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.server.ServerConfig;
-import dev.standin.server.SpaazaConfig;
-import dev.standin.server.SpaazaConfig.PresetToken;
 import dev.standin.server.StandinServer;
-import dev.standin.server.wire.RateLimits;
+import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.spaaza.SpaazaConfig;
+import dev.standin.server.spaaza.SpaazaConfig.PresetToken;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

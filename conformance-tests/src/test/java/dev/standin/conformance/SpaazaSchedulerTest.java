@@ -3,13 +3,13 @@ package dev.standin.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.standin.server.apify.DocumentJson;
+import dev.standin.server.kernel.json.DocumentJson;
+import dev.standin.server.kernel.store.Store;
+import dev.standin.server.kernel.store.Stores;
 import dev.standin.server.spaaza.export.ExportFiles;
 import dev.standin.server.spaaza.export.FixtureExportSource;
 import dev.standin.server.spaaza.tasks.TaskDocuments;
 import dev.standin.server.spaaza.tasks.TaskRunner;
-import dev.standin.server.store.Store;
-import dev.standin.server.store.Stores;
 import dev.standin.spaaza.json.SpaazaJson;
 import dev.standin.spaaza.model.DownloadUrl;
 import dev.standin.spaaza.model.ExportFormat;

@@ -1,6 +1,6 @@
 package dev.standin.conformance;
 
-import dev.standin.server.store.DatabaseConfig;
+import dev.standin.server.kernel.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

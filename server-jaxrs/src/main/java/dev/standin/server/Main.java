@@ -1,9 +1,10 @@
 package dev.standin.server;
 
 import dev.standin.server.ServerConfig.UserToken;
-import dev.standin.server.ops.LogFormat;
-import dev.standin.server.store.DatabaseConfig;
-import dev.standin.server.wire.RateLimits;
+import dev.standin.server.kernel.ops.LogFormat;
+import dev.standin.server.kernel.store.DatabaseConfig;
+import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.spaaza.SpaazaConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

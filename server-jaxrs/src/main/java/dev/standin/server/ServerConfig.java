@@ -1,7 +1,8 @@
 package dev.standin.server;
 
-import dev.standin.server.store.DatabaseConfig;
-import dev.standin.server.wire.RateLimits;
+import dev.standin.server.kernel.store.DatabaseConfig;
+import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.spaaza.SpaazaConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

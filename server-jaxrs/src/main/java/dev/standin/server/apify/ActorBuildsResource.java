@@ -4,10 +4,10 @@ import dev.standin.apify.model.Build;
 import dev.standin.apify.model.BuildResponse;
 import dev.standin.apify.model.ListOfBuildsResponse;
 import dev.standin.apify.server.api.ActorBuildsApi;
-import dev.standin.server.http.Caller;
-import dev.standin.server.http.Created;
-import dev.standin.server.http.CurrentRequest;
-import dev.standin.server.store.User;
+import dev.standin.server.apify.auth.Caller;
+import dev.standin.server.apify.store.User;
+import dev.standin.server.kernel.http.Created;
+import dev.standin.server.kernel.http.CurrentRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**

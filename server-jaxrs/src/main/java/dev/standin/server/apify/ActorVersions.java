@@ -5,7 +5,7 @@ import dev.standin.apify.model.EnvVar;
 import dev.standin.apify.model.SourceCodeEntry;
 import dev.standin.apify.model.Version;
 import dev.standin.apify.model.VersionSourceType;
-import dev.standin.server.errors.ApifyException;
+import dev.standin.server.apify.errors.ApifyException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

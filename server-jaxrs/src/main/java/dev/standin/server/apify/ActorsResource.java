@@ -6,11 +6,11 @@ import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.ListOfActorsResponse;
 import dev.standin.apify.model.UpdateActorRequest;
 import dev.standin.apify.server.api.ActorsApi;
-import dev.standin.server.http.Caller;
-import dev.standin.server.http.Created;
-import dev.standin.server.http.CurrentRequest;
-import dev.standin.server.http.ETags;
-import dev.standin.server.store.User;
+import dev.standin.server.apify.auth.Caller;
+import dev.standin.server.apify.http.ETags;
+import dev.standin.server.apify.store.User;
+import dev.standin.server.kernel.http.Created;
+import dev.standin.server.kernel.http.CurrentRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**

@@ -1,7 +1,7 @@
 package dev.standin.server.apify;
 
 import dev.standin.apify.errors.ApifyError;
-import dev.standin.server.errors.ApifyException;
+import dev.standin.server.apify.errors.ApifyException;
 
 /** The {@code offset}/{@code limit} rules every list route shares. */
 public record Paging(long offset, int limit) {

@@ -5,7 +5,7 @@ import dev.standin.apify.model.FlatPricePerMonthActorPricingInfo;
 import dev.standin.apify.model.FreeActorPricingInfo;
 import dev.standin.apify.model.PayPerEventActorPricingInfo;
 import dev.standin.apify.model.PricePerDatasetItemActorPricingInfo;
-import dev.standin.server.errors.ApifyException;
+import dev.standin.server.apify.errors.ApifyException;
 import java.time.OffsetDateTime;
 import java.util.List;
 

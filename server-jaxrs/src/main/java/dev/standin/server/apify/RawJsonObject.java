@@ -1,5 +1,6 @@
 package dev.standin.server.apify;
 
+import dev.standin.server.kernel.json.DocumentJson;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.standin.server.apify;
 
 import dev.standin.apify.errors.ApifyError;
-import dev.standin.server.errors.ApifyException;
-import dev.standin.server.store.Collection;
-import dev.standin.server.store.Document;
-import dev.standin.server.store.Store;
-import dev.standin.server.store.User;
-import dev.standin.server.users.UserService;
+import dev.standin.server.apify.auth.UserService;
+import dev.standin.server.apify.errors.ApifyException;
+import dev.standin.server.apify.store.Collection;
+import dev.standin.server.apify.store.Document;
+import dev.standin.server.apify.store.User;
+import dev.standin.server.kernel.store.Store;
 import java.util.function.Predicate;
 
 /**

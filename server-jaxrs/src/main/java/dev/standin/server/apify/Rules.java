@@ -1,6 +1,6 @@
 package dev.standin.server.apify;
 
-import dev.standin.server.errors.ApifyException;
+import dev.standin.server.apify.errors.ApifyException;
 import java.util.regex.Pattern;
 
 /** Value rules shared by Actors and tasks; each failure is a 400 naming the field. */

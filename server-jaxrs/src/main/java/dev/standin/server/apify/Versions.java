@@ -1,8 +1,8 @@
 package dev.standin.server.apify;
 
 import dev.standin.apify.errors.ApifyError;
-import dev.standin.server.errors.ApifyException;
-import dev.standin.server.store.Document;
+import dev.standin.server.apify.errors.ApifyException;
+import dev.standin.server.apify.store.Document;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

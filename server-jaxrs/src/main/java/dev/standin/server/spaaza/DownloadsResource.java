@@ -1,7 +1,7 @@
 package dev.standin.server.spaaza;
 
-import dev.standin.server.http.CurrentRequest;
-import dev.standin.server.http.PublicRoute;
+import dev.standin.server.kernel.http.CurrentRequest;
+import dev.standin.server.kernel.http.PublicRoute;
 import dev.standin.server.spaaza.errors.SpaazaException;
 import dev.standin.server.spaaza.export.ExportFiles;
 import dev.standin.server.spaaza.tasks.DownloadLinks;

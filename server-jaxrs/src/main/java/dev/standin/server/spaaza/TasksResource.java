@@ -1,7 +1,7 @@
 package dev.standin.server.spaaza;
 
-import dev.standin.server.http.Created;
-import dev.standin.server.http.CurrentRequest;
+import dev.standin.server.kernel.http.Created;
+import dev.standin.server.kernel.http.CurrentRequest;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.tasks.SpaazaTaskService;
 import dev.standin.spaaza.model.CreateTaskRequest;

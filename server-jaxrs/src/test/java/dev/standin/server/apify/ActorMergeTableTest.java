@@ -9,6 +9,7 @@ import dev.standin.apify.json.ApifyJson;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.TaggedBuildInfo;
 import dev.standin.apify.model.UpdateActorRequest;
+import dev.standin.server.kernel.merge.MergeTable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -9,6 +9,7 @@ import dev.standin.apify.json.ApifyJson;
 import dev.standin.apify.model.Task;
 import dev.standin.apify.model.TaskOptions;
 import dev.standin.apify.model.UpdateTaskRequest;
+import dev.standin.server.kernel.merge.MergeTable;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;

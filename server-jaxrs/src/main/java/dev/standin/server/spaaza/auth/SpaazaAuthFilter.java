@@ -14,8 +14,8 @@ import java.util.Optional;
  * Authenticates Spaaza requests: a privileged token ({@code Bearer TOKEN_ID:TOKEN_SECRET}) or an
  * admin session (the three {@code X-Spaaza-Session-*} headers). Missing or wrong credentials are
  * 401; a valid session without an access level on its chain, or with {@code read} on a writing
- * route, is 403. {@link dev.standin.server.http.Authenticated} keeps it off the public routes
- * (download links, which carry their own signature, and the docs); OPTIONS passes.
+ * route, is 403. {@link dev.standin.server.kernel.http.Authenticated} keeps it off the public
+ * routes (download links, which carry their own signature, and the docs); OPTIONS passes.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class SpaazaAuthFilter implements ContainerRequestFilter {

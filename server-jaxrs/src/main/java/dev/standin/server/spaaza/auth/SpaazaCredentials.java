@@ -1,10 +1,10 @@
 package dev.standin.server.spaaza.auth;
 
-import dev.standin.server.SpaazaConfig.PresetAdmin;
-import dev.standin.server.SpaazaConfig.PresetToken;
-import dev.standin.server.apify.Ids;
-import dev.standin.server.store.SpaazaToken;
-import dev.standin.server.store.Store;
+import dev.standin.server.kernel.Ids;
+import dev.standin.server.kernel.store.Store;
+import dev.standin.server.spaaza.SpaazaConfig.PresetAdmin;
+import dev.standin.server.spaaza.SpaazaConfig.PresetToken;
+import dev.standin.server.spaaza.store.SpaazaToken;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.standin.server.spaaza.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.standin.server.wire.ErrorResponder;
-import dev.standin.server.wire.WireError;
+import dev.standin.server.kernel.wire.ErrorResponder;
+import dev.standin.server.kernel.wire.WireError;
 import dev.standin.spaaza.errors.SpaazaError;
 import dev.standin.spaaza.model.ErrorDetail;
 import dev.standin.spaaza.model.ErrorName;

@@ -2,7 +2,7 @@ package dev.standin.server.spaaza.errors;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import dev.standin.server.errors.JsonExceptionMapper;
+import dev.standin.server.kernel.errors.JsonExceptionMapper;
 import dev.standin.spaaza.errors.SpaazaError;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

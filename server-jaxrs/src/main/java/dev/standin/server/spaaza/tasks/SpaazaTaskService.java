@@ -1,11 +1,11 @@
 package dev.standin.server.spaaza.tasks;
 
-import dev.standin.server.apify.MergeTable;
+import dev.standin.server.kernel.merge.MergeTable;
+import dev.standin.server.kernel.store.Store;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.errors.SpaazaException;
 import dev.standin.server.spaaza.export.ExportFiles;
-import dev.standin.server.store.SpaazaTaskQuery;
-import dev.standin.server.store.Store;
+import dev.standin.server.spaaza.store.SpaazaTaskQuery;
 import dev.standin.spaaza.errors.SpaazaError;
 import dev.standin.spaaza.model.CreateTaskRequest;
 import dev.standin.spaaza.model.DownloadUrl;

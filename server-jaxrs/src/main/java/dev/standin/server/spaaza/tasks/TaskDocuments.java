@@ -1,8 +1,8 @@
 package dev.standin.server.spaaza.tasks;
 
-import dev.standin.server.apify.DocumentJson;
-import dev.standin.server.store.SpaazaTaskRecord;
-import dev.standin.server.store.Store;
+import dev.standin.server.kernel.json.DocumentJson;
+import dev.standin.server.kernel.store.Store;
+import dev.standin.server.spaaza.store.SpaazaTaskRecord;
 import dev.standin.spaaza.model.Task;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package dev.standin.server.spaaza.tasks;
 
-import dev.standin.server.store.Store;
+import dev.standin.server.kernel.store.Store;
 import dev.standin.spaaza.model.Task;
 import dev.standin.spaaza.model.TaskStateCode;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import dev.standin.server.apify.MergeTable;
+import dev.standin.server.kernel.merge.MergeTable;
 import dev.standin.spaaza.json.SpaazaJson;
 import dev.standin.spaaza.model.Task;
 import dev.standin.spaaza.model.UpdateTaskRequest;

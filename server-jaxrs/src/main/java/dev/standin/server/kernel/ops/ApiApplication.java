@@ -1,0 +1,96 @@
+package dev.standin.server.kernel.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.server.kernel.docs.DocsResource;
+import dev.standin.server.kernel.http.Authenticated;
+import dev.standin.server.kernel.http.Created;
+import dev.standin.server.kernel.http.CurrentRequest;
+import dev.standin.server.kernel.http.JacksonConfig;
+import dev.standin.server.kernel.wire.BodyDecodingInterceptor;
+import dev.standin.server.kernel.wire.BodyLimit;
+import dev.standin.server.kernel.wire.ErrorResponder;
+import dev.standin.server.kernel.wire.JettyWire;
+import dev.standin.server.kernel.wire.LocalRateLimiter;
+import dev.standin.server.kernel.wire.RateLimitFilter;
+import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.kernel.wire.RequestBodyFilter;
+import dev.standin.server.kernel.wire.SizedAnswers;
+import dev.standin.server.kernel.wire.WireExceptionMapper;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The Jersey set-up both APIs share, and starting it on a port. Each API hands over what makes it
+ * its own (JSON mapper, authentication, error shape, how callers are keyed for rate limits) and
+ * then registers its exception mappers and resources on the returned application.
+ */
+public final class ApiApplication {
+
+  private ApiApplication() {}
+
+  /** What differs between the APIs in the shared part of their set-up. */
+  public record Parts(
+      String api,
+      ObjectMapper mapper,
+      ContainerRequestFilter authentication,
+      ErrorResponder errors,
+      RateLimits rateLimits,
+      Function<ContainerRequestContext, Optional<String>> callerKey) {}
+
+  /**
+   * An application with JSON, the current request, request metrics and IDs, authentication of every
+   * route that is not a {@code @PublicRoute}, the vendor's body limit and decodings, rate limits,
+   * wire errors in the API's shape, {@code 201 Location} handling and the API's docs.
+   */
+  public static ResourceConfig create(Parts parts, Metrics metrics) {
+    return new ResourceConfig()
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        .register(JacksonFeature.withoutExceptionMappers())
+        .register(new JacksonConfig(parts.mapper()))
+        .register(new CurrentRequest())
+        .register(new RequestObserver(parts.api(), metrics))
+        .register(new Authenticated(parts.authentication()))
+        .register(new RequestBodyFilter(BodyLimit.VENDOR))
+        .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
+        .register(new SizedAnswers())
+        .register(
+            new RateLimitFilter(
+                new LocalRateLimiter(parts.rateLimits().longestPeriod()),
+                parts.rateLimits(),
+                parts.callerKey(),
+                () -> metrics.rateLimitRejected(parts.api())))
+        .register(new WireExceptionMapper(parts.errors()))
+        .register(Created.class)
+        .register(new DocsResource(parts.api()));
+  }
+
+  /** A started listener and the address it really listens on (port 0 asks for a free one). */
+  public record Listening(Server http, URI baseUri) {}
+
+  /** Starts {@code app} on {@code host:port}; a port that cannot be bound stops with one line. */
+  public static Listening listen(String host, int port, ResourceConfig app, ErrorResponder errors) {
+    Server http = Listeners.create(URI.create("http://" + host + ":" + port + "/"), app);
+    JettyWire.harden(http, errors);
+    try {
+      http.start();
+    } catch (Exception e) {
+      try {
+        http.stop();
+      } catch (Exception ignored) {
+        // already failing: the first error is the one to report
+      }
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+    int actual = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
+    return new Listening(http, URI.create("http://" + host + ":" + actual + "/"));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.standin.server.spaaza;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the Spaaza Services API is served (next to the Apify API, in the same process and store).
+ *
+ * @param port TCP port; 0 picks a free one
+ * @param tokens privileged tokens to make sure exist (their chains are created when missing)
+ * @param admins admin sessions with an access level on a chain, to make sure exist
+ * @param pollInterval how often the scheduler looks for due tasks
+ * @param downloadLinkTtl how long a download link stays valid
+ */
+public record SpaazaConfig(
+    int port,
+    List<PresetToken> tokens,
+    List<PresetAdmin> admins,
+    Duration pollInterval,
+    Duration downloadLinkTtl) {
+
+  public static final int DEFAULT_PORT = 8081;
+
+  public SpaazaConfig {
+    tokens = List.copyOf(tokens);
+    admins = List.copyOf(admins);
+    Objects.requireNonNull(pollInterval, "pollInterval");
+    Objects.requireNonNull(downloadLinkTtl, "downloadLinkTtl");
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("the poll interval must be positive");
+    }
+  }
+
+  /** Defaults: a free port, nothing preset, polling every second, links valid 15 minutes. */
+  public static SpaazaConfig defaults() {
+    return new SpaazaConfig(0, List.of(), List.of(), Duration.ofSeconds(1), Duration.ofMinutes(15));
+  }
+
+  public SpaazaConfig withPort(int newPort) {
+    return new SpaazaConfig(newPort, tokens, admins, pollInterval, downloadLinkTtl);
+  }
+
+  public SpaazaConfig withTokens(List<PresetToken> newTokens) {
+    return new SpaazaConfig(port, newTokens, admins, pollInterval, downloadLinkTtl);
+  }
+
+  public SpaazaConfig withAdmins(List<PresetAdmin> newAdmins) {
+    return new SpaazaConfig(port, tokens, newAdmins, pollInterval, downloadLinkTtl);
+  }
+
+  public SpaazaConfig withPollInterval(Duration newPollInterval) {
+    return new SpaazaConfig(port, tokens, admins, newPollInterval, downloadLinkTtl);
+  }
+
+  public SpaazaConfig withDownloadLinkTtl(Duration newTtl) {
+    return new SpaazaConfig(port, tokens, admins, pollInterval, newTtl);
+  }
+
+  /** A privileged token of a chain. */
+  public record PresetToken(long chainId, String tokenId, String secret) {
+
+    /** Parses {@code CHAIN_ID:TOKEN_ID:TOKEN_SECRET}. */
+    public static PresetToken parse(String spec) {
+      String[] parts = spec.trim().split(":", 3);
+      if (parts.length != 3 || parts[1].isBlank() || parts[2].isBlank()) {
+        throw new IllegalArgumentException(
+            "expected CHAIN_ID:TOKEN_ID:TOKEN_SECRET, got '" + parts[0] + ":…'");
+      }
+      return new PresetToken(parseId(parts[0], "CHAIN_ID"), parts[1], parts[2]);
+    }
+  }
+
+  /** An admin user's session key and access level ({@code read} or {@code write}) on a chain. */
+  public record PresetAdmin(long userId, String sessionKey, long chainId, String accessLevel) {
+
+    /** Parses {@code USER_ID:SESSION_KEY:CHAIN_ID:LEVEL}. */
+    public static PresetAdmin parse(String spec) {
+      String[] parts = spec.trim().split(":");
+      if (parts.length != 4 || parts[1].isBlank()) {
+        throw new IllegalArgumentException(
+            "expected USER_ID:SESSION_KEY:CHAIN_ID:LEVEL, got '" + parts[0] + ":…'");
+      }
+      return new PresetAdmin(
+          parseId(parts[0], "USER_ID"), parts[1], parseId(parts[2], "CHAIN_ID"), parts[3]);
+    }
+  }
+
+  private static long parseId(String text, String what) {
+    try {
+      long id = Long.parseLong(text.trim());
+      if (id < 1) {
+        throw new NumberFormatException();
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(what + " must be a positive integer, got '" + text + "'");
+    }
+  }
+}

@@ -1,4 +1,0 @@
-package dev.standin.server.store;
-
-/** A privileged Spaaza API token: its public ID, its chain and the slow hash of its secret. */
-public record SpaazaToken(String tokenId, long chainId, String secretHash) {}

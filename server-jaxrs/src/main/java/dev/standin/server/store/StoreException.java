@@ -1,8 +1,0 @@
-package dev.standin.server.store;
-
-/** The store failed for a reason of its own (I/O, database); not the client's fault. */
-public class StoreException extends RuntimeException {
-  public StoreException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}
