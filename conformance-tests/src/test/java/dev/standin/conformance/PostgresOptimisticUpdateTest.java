@@ -3,13 +3,14 @@ package dev.standin.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
 import dev.standin.server.apify.store.Document;
+import dev.standin.server.apify.store.JdbcApifyStore;
 import dev.standin.server.apify.store.User;
+import dev.standin.server.kernel.store.Database;
 import dev.standin.server.kernel.store.DatabaseConfig;
 import dev.standin.server.kernel.store.NameTakenException;
-import dev.standin.server.kernel.store.PostgresStore;
-import dev.standin.server.kernel.store.Store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,20 +35,22 @@ class PostgresOptimisticUpdateTest {
   private static final Collection TASKS = Collection.ACTOR_TASKS;
 
   private DatabaseConfig database;
-  private PostgresStore store;
+  private Database db;
+  private ApifyStore store;
   private User owner;
 
   @BeforeEach
   void openStore() {
     database = TestPostgres.shared().newDatabase();
-    store = PostgresStore.open(database);
+    db = Database.open(null, database);
+    store = new JdbcApifyStore(db);
     owner = new User("owner00000000001", "owner", Instant.now());
     store.createUser(owner);
   }
 
   @AfterEach
   void closeStore() {
-    store.close();
+    db.close();
   }
 
   private Document insert(String id, String name, String json) {
@@ -151,7 +155,7 @@ class PostgresOptimisticUpdateTest {
     assertThat(store.find(TASKS, "task-1").orElseThrow().json()).isEqualTo("{\"other\":1}");
   }
 
-  private Document updateTask1(Store.DocumentChange change) {
+  private Document updateTask1(UnaryOperator<Document> change) {
     return store.update(TASKS, "task-1", change).orElseThrow();
   }
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.server.kernel.json.DocumentJson;
-import dev.standin.server.kernel.store.Store;
-import dev.standin.server.kernel.store.Stores;
+import dev.standin.server.kernel.store.Database;
 import dev.standin.server.spaaza.export.ExportFiles;
 import dev.standin.server.spaaza.export.FixtureExportSource;
+import dev.standin.server.spaaza.store.JdbcSpaazaStore;
+import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.server.spaaza.tasks.TaskDocuments;
 import dev.standin.server.spaaza.tasks.TaskRunner;
 import dev.standin.spaaza.json.SpaazaJson;
@@ -203,7 +204,8 @@ class SpaazaSchedulerTest extends SpaazaConformanceTest {
   private static void abandonARunOf(long id) {
     restart(
         () -> {
-          try (Store store = Stores.open(config.dataDir(), config.database())) {
+          try (Database db = Database.open(config.dataDir(), config.database())) {
+            SpaazaStore store = new JdbcSpaazaStore(db);
             ObjectMapper json = SpaazaJson.newMapper();
             TaskRunner crashed =
                 new TaskRunner(

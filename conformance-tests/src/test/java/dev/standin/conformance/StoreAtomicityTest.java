@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.apify.json.ApifyJson;
 import dev.standin.server.ServerConfig;
+import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
 import dev.standin.server.apify.store.Document;
+import dev.standin.server.apify.store.JdbcApifyStore;
 import dev.standin.server.apify.store.User;
-import dev.standin.server.kernel.store.Store;
-import dev.standin.server.kernel.store.Stores;
+import dev.standin.server.kernel.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,9 +39,9 @@ class StoreAtomicityTest {
 
   @TempDir Path dataDir;
 
-  private Store open(Backend backend) {
+  private Database open(Backend backend) {
     ServerConfig config = backend.newConfig(dataDir);
-    return Stores.open(config.dataDir(), config.database());
+    return Database.open(config.dataDir(), config.database());
   }
 
   /** Builds belong to an Actor (the one this test stored first), everything else to a user. */
@@ -52,7 +53,8 @@ class StoreAtomicityTest {
   @EnumSource(Backend.class)
   void concurrentUpdatesOfOneDocumentLoseNothingInEveryCollection(Backend backend)
       throws Exception {
-    try (Store store = open(backend)) {
+    try (Database db = open(backend)) {
+      ApifyStore store = new JdbcApifyStore(db);
       User owner = new User("owner00000000001", "owner", Instant.now());
       store.createUser(owner);
       for (Collection collection : Collection.values()) {
@@ -96,7 +98,8 @@ class StoreAtomicityTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void aChangeThatThrowsStoresNothing(Backend backend) {
-    try (Store store = open(backend)) {
+    try (Database db = open(backend)) {
+      ApifyStore store = new JdbcApifyStore(db);
       User owner = new User("owner00000000002", "owner", Instant.now());
       store.createUser(owner);
       Document doc = new Document("doc-1", owner.id(), "doc", Instant.now(), "{\"a\":1}");

@@ -1,6 +1,6 @@
 package dev.standin.server;
 
-import dev.standin.server.ServerConfig.UserToken;
+import dev.standin.server.apify.auth.UserToken;
 import dev.standin.server.kernel.ops.LogFormat;
 import dev.standin.server.kernel.store.DatabaseConfig;
 import dev.standin.server.kernel.wire.RateLimits;

@@ -1,5 +1,6 @@
 package dev.standin.server;
 
+import dev.standin.server.apify.auth.UserToken;
 import dev.standin.server.kernel.store.DatabaseConfig;
 import dev.standin.server.kernel.wire.RateLimits;
 import dev.standin.server.spaaza.SpaazaConfig;
@@ -88,19 +89,5 @@ public record ServerConfig(
   public ServerConfig withDatabase(DatabaseConfig newDatabase) {
     return new ServerConfig(
         host, port, dataDir, newDatabase, users, defaultUsername, clock, spaaza, rateLimits);
-  }
-
-  /** A username and one API token of that user. */
-  public record UserToken(String username, String token) {
-
-    /** Parses {@code username:token}. */
-    public static UserToken parse(String spec) {
-      int colon = spec.indexOf(':');
-      if (colon <= 0 || colon == spec.length() - 1) {
-        throw new IllegalArgumentException(
-            "expected username:token, got '" + spec.replaceAll(":.*", ":…") + "'");
-      }
-      return new UserToken(spec.substring(0, colon).trim(), spec.substring(colon + 1).trim());
-    }
   }
 }

@@ -13,6 +13,7 @@ import dev.standin.apify.model.ListOfActors;
 import dev.standin.apify.model.TaggedBuildInfo;
 import dev.standin.apify.model.UpdateActorRequest;
 import dev.standin.server.apify.errors.ApifyException;
+import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
 import dev.standin.server.apify.store.Document;
 import dev.standin.server.apify.store.Page;
@@ -22,7 +23,6 @@ import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.merge.MergeTable;
 import dev.standin.server.kernel.store.NameTakenException;
-import dev.standin.server.kernel.store.Store;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,13 +103,13 @@ public class ActorService {
     return update -> property.apply(update.request());
   }
 
-  private final Store store;
+  private final ApifyStore store;
   private final ResourceLocator locator;
   private final DocumentJson json;
   private final Timestamps timestamps;
 
   public ActorService(
-      Store store, ResourceLocator locator, DocumentJson json, Timestamps timestamps) {
+      ApifyStore store, ResourceLocator locator, DocumentJson json, Timestamps timestamps) {
     this.store = store;
     this.locator = locator;
     this.json = json;

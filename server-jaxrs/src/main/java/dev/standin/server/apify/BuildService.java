@@ -9,6 +9,7 @@ import dev.standin.apify.model.BuildsMeta;
 import dev.standin.apify.model.ListOfBuilds;
 import dev.standin.apify.model.Version;
 import dev.standin.server.apify.errors.ApifyException;
+import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
 import dev.standin.server.apify.store.Document;
 import dev.standin.server.apify.store.Page;
@@ -17,7 +18,6 @@ import dev.standin.server.kernel.Ids;
 import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.store.NameTakenException;
-import dev.standin.server.kernel.store.Store;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -27,12 +27,13 @@ import java.util.List;
  */
 public class BuildService {
 
-  private final Store store;
+  private final ApifyStore store;
   private final ActorService actors;
   private final DocumentJson json;
   private final Timestamps timestamps;
 
-  public BuildService(Store store, ActorService actors, DocumentJson json, Timestamps timestamps) {
+  public BuildService(
+      ApifyStore store, ActorService actors, DocumentJson json, Timestamps timestamps) {
     this.store = store;
     this.actors = actors;
     this.json = json;

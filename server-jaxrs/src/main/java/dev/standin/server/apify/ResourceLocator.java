@@ -3,10 +3,10 @@ package dev.standin.server.apify;
 import dev.standin.apify.errors.ApifyError;
 import dev.standin.server.apify.auth.UserService;
 import dev.standin.server.apify.errors.ApifyException;
+import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
 import dev.standin.server.apify.store.Document;
 import dev.standin.server.apify.store.User;
-import dev.standin.server.kernel.store.Store;
 import java.util.function.Predicate;
 
 /**
@@ -16,10 +16,10 @@ import java.util.function.Predicate;
  */
 public final class ResourceLocator {
 
-  private final Store store;
+  private final ApifyStore store;
   private final UserService users;
 
-  public ResourceLocator(Store store, UserService users) {
+  public ResourceLocator(ApifyStore store, UserService users) {
     this.store = store;
     this.users = users;
   }

@@ -10,6 +10,7 @@ import dev.standin.apify.model.TaskShort;
 import dev.standin.apify.model.TaskStats;
 import dev.standin.apify.model.UpdateTaskRequest;
 import dev.standin.server.apify.errors.ApifyException;
+import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
 import dev.standin.server.apify.store.Document;
 import dev.standin.server.apify.store.Page;
@@ -19,7 +20,6 @@ import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.merge.MergeTable;
 import dev.standin.server.kernel.store.NameTakenException;
-import dev.standin.server.kernel.store.Store;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** Actor tasks: create, read, list, delete, and the two partial updates with their merge rules. */
 public class TaskService {
@@ -53,7 +54,7 @@ public class TaskService {
               "stats",
               "standbyUrl");
 
-  private final Store store;
+  private final ApifyStore store;
   private final ResourceLocator locator;
   private final ActorService actors;
   private final DocumentJson json;
@@ -61,7 +62,7 @@ public class TaskService {
   private final TaskInputMerge inputMerge;
 
   public TaskService(
-      Store store,
+      ApifyStore store,
       ResourceLocator locator,
       ActorService actors,
       DocumentJson json,
@@ -258,7 +259,7 @@ public class TaskService {
    * task is read once, by the update itself.
    */
   private Document updateOwned(
-      User caller, String taskId, String ifMatch, Store.DocumentChange change) {
+      User caller, String taskId, String ifMatch, UnaryOperator<Document> change) {
     String id = locator.idOf(Collection.ACTOR_TASKS, taskId, caller, "Actor task");
     try {
       return store

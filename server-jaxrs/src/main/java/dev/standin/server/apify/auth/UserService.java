@@ -2,10 +2,10 @@ package dev.standin.server.apify.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.User;
 import dev.standin.server.kernel.Ids;
 import dev.standin.server.kernel.store.NameTakenException;
-import dev.standin.server.kernel.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,11 +23,11 @@ public class UserService {
 
   private static final String TOKEN_PREFIX = "apify_api_";
 
-  private final Store store;
+  private final ApifyStore store;
   private final Clock clock;
   private final Cache<String, User> knownTokens = Caffeine.newBuilder().maximumSize(10_000).build();
 
-  public UserService(Store store, Clock clock) {
+  public UserService(ApifyStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }

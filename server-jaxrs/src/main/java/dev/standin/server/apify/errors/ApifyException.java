@@ -1,9 +1,10 @@
 package dev.standin.server.apify.errors;
 
 import dev.standin.apify.errors.ApifyError;
+import dev.standin.server.kernel.errors.VendorException;
 
 /** A request the Apify API refuses: carries the catalogue entry and the message for the caller. */
-public class ApifyException extends RuntimeException {
+public class ApifyException extends VendorException {
 
   private final ApifyError error;
 
@@ -12,10 +13,11 @@ public class ApifyException extends RuntimeException {
   }
 
   public ApifyException(ApifyError error, String message) {
-    super(message, null, false, false); // a client error, not a bug: no stack trace needed
+    super(message);
     this.error = error;
   }
 
+  @Override
   public ApifyError error() {
     return error;
   }

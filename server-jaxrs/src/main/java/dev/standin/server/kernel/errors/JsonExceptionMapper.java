@@ -7,31 +7,44 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.standin.apify.errors.ApifyError;
-import dev.standin.apify.json.InvalidDiscriminatorException;
-import dev.standin.server.apify.errors.ErrorResponses;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Request bodies Jackson cannot read (malformed JSON, invalid UTF-8, duplicate keys, too deep,
- * numbers out of range, wrong types): 400 {@code invalid-input}, naming the offending field path
- * when there is one (for a pricing record without a known {@code pricingModel}, also the allowed
- * values). Never echoes parser internals.
+ * numbers out of range, wrong types): a 400 in the vendor's shape, naming the offending field path
+ * when there is one. Never echoes parser internals.
  */
-@Provider
-public class JsonExceptionMapper implements ExceptionMapper<JacksonException> {
+public final class JsonExceptionMapper implements ExceptionMapper<JacksonException> {
+
+  private final VendorErrors<?> errors;
+
+  public JsonExceptionMapper(VendorErrors<?> errors) {
+    this.errors = errors;
+  }
 
   @Override
   public Response toResponse(JacksonException e) {
-    return ErrorResponses.of(ApifyError.INVALID_INPUT, describe(e));
+    return answer(errors, e);
   }
 
+  private static <E> Response answer(VendorErrors<E> errors, JacksonException e) {
+    return errors.response(errors.unreadableBody(e), describe(e, errors.problemOf(e)));
+  }
+
+  /** What is wrong with the body, in the shared wording. */
   public static String describe(JacksonException e) {
+    return describe(e, Optional.empty());
+  }
+
+  /**
+   * What is wrong with the body; {@code vendorProblem} replaces the shared wording of the fault.
+   */
+  public static String describe(JacksonException e, Optional<String> vendorProblem) {
     String field = fieldPath(e);
-    String problem = problem(e);
+    String problem = vendorProblem.orElseGet(() -> problem(e));
     if (field.isEmpty()) {
       if (e instanceof MismatchedInputException && !(e.getProcessor() instanceof JsonParser)) {
         return "Invalid input: the request body must be a JSON object.";
@@ -42,9 +55,6 @@ public class JsonExceptionMapper implements ExceptionMapper<JacksonException> {
   }
 
   private static String problem(JacksonException e) {
-    if (e instanceof InvalidDiscriminatorException discriminator) {
-      return "must be one of " + String.join(", ", discriminator.allowed());
-    }
     if (e instanceof StreamConstraintsException) {
       return "is too deeply nested or holds a value that is too long";
     }

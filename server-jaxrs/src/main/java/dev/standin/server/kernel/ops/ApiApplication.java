@@ -1,7 +1,13 @@
 package dev.standin.server.kernel.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.server.kernel.ModuleContext;
 import dev.standin.server.kernel.docs.DocsResource;
+import dev.standin.server.kernel.errors.JaxRsExceptionMapper;
+import dev.standin.server.kernel.errors.JsonExceptionMapper;
+import dev.standin.server.kernel.errors.UnexpectedExceptionMapper;
+import dev.standin.server.kernel.errors.VendorErrors;
+import dev.standin.server.kernel.errors.VendorExceptionMapper;
 import dev.standin.server.kernel.http.Authenticated;
 import dev.standin.server.kernel.http.Created;
 import dev.standin.server.kernel.http.CurrentRequest;
@@ -38,38 +44,49 @@ public final class ApiApplication {
 
   /** What differs between the APIs in the shared part of their set-up. */
   public record Parts(
-      String api,
       ObjectMapper mapper,
       ContainerRequestFilter authentication,
-      ErrorResponder errors,
-      RateLimits rateLimits,
+      VendorErrors<?> errors,
       Function<ContainerRequestContext, Optional<String>> callerKey) {}
 
   /**
    * An application with JSON, the current request, request metrics and IDs, authentication of every
    * route that is not a {@code @PublicRoute}, the vendor's body limit and decodings, rate limits,
-   * wire errors in the API's shape, {@code 201 Location} handling and the API's docs.
+   * every error (wire, JAX-RS, JSON, the API's own, unexpected) in the API's shape, {@code 201
+   * Location} handling, the API's docs and, when the context says so, the operations routes.
    */
-  public static ResourceConfig create(Parts parts, Metrics metrics) {
-    return new ResourceConfig()
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .register(JacksonFeature.withoutExceptionMappers())
-        .register(new JacksonConfig(parts.mapper()))
-        .register(new CurrentRequest())
-        .register(new RequestObserver(parts.api(), metrics))
-        .register(new Authenticated(parts.authentication()))
-        .register(new RequestBodyFilter(BodyLimit.VENDOR))
-        .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
-        .register(new SizedAnswers())
-        .register(
-            new RateLimitFilter(
-                new LocalRateLimiter(parts.rateLimits().longestPeriod()),
-                parts.rateLimits(),
-                parts.callerKey(),
-                () -> metrics.rateLimitRejected(parts.api())))
-        .register(new WireExceptionMapper(parts.errors()))
-        .register(Created.class)
-        .register(new DocsResource(parts.api()));
+  public static ResourceConfig create(Parts parts, ModuleContext context) {
+    String api = parts.errors().api();
+    Metrics metrics = context.metrics();
+    RateLimits rateLimits = context.rateLimits();
+    ResourceConfig app =
+        new ResourceConfig()
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+            .register(JacksonFeature.withoutExceptionMappers())
+            .register(new JacksonConfig(parts.mapper()))
+            .register(new CurrentRequest())
+            .register(new RequestObserver(api, metrics))
+            .register(new Authenticated(parts.authentication()))
+            .register(new RequestBodyFilter(BodyLimit.VENDOR))
+            .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
+            .register(new SizedAnswers())
+            .register(
+                new RateLimitFilter(
+                    new LocalRateLimiter(rateLimits.longestPeriod()),
+                    rateLimits,
+                    parts.callerKey(),
+                    () -> metrics.rateLimitRejected(api)))
+            .register(new WireExceptionMapper(parts.errors()))
+            .register(new VendorExceptionMapper(parts.errors()))
+            .register(new JsonExceptionMapper(parts.errors()))
+            .register(new JaxRsExceptionMapper(parts.errors()))
+            .register(new UnexpectedExceptionMapper(parts.errors()))
+            .register(Created.class)
+            .register(new DocsResource(api));
+    if (context.servesOperations()) {
+      app.register(new OpsResource(context.database(), metrics));
+    }
+    return app;
   }
 
   /** A started listener and the address it really listens on (port 0 asks for a free one). */

@@ -1,7 +1,7 @@
 package dev.standin.server.kernel.ops;
 
 import dev.standin.server.kernel.http.PublicRoute;
-import dev.standin.server.kernel.store.Store;
+import dev.standin.server.kernel.store.Database;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,10 +23,10 @@ public class OpsResource {
   private static final Logger LOG = LoggerFactory.getLogger(OpsResource.class);
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final Store store;
+  private final Database store;
   private final Metrics metrics;
 
-  public OpsResource(Store store, Metrics metrics) {
+  public OpsResource(Database store, Metrics metrics) {
     this.store = store;
     this.metrics = metrics;
   }

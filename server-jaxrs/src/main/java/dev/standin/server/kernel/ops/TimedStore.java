@@ -1,12 +1,11 @@
 package dev.standin.server.kernel.ops;
 
-import dev.standin.server.kernel.store.Store;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 
 /**
- * Wraps a {@link Store} so that every call is timed in {@link Metrics#storeCall}. A dynamic proxy
+ * Wraps a store interface so that every call is timed in {@link Metrics#storeCall}. A dynamic proxy
  * rather than a hand-written decorator: it times every method of the interface, including ones
  * added later, without a second list of them to keep in step.
  */
@@ -14,11 +13,11 @@ public final class TimedStore {
 
   private TimedStore() {}
 
-  public static Store wrap(Store store, Metrics metrics) {
-    return (Store)
+  public static <S> S wrap(Class<S> type, S store, Metrics metrics) {
+    return type.cast(
         Proxy.newProxyInstance(
-            Store.class.getClassLoader(),
-            new Class<?>[] {Store.class},
+            type.getClassLoader(),
+            new Class<?>[] {type},
             (proxy, method, args) -> {
               if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(store, args);
@@ -35,6 +34,6 @@ public final class TimedStore {
                 metrics.storeCall(
                     method.getName(), ok, Duration.ofNanos(System.nanoTime() - start));
               }
-            });
+            }));
   }
 }

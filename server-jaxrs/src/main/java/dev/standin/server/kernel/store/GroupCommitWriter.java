@@ -23,7 +23,7 @@ final class GroupCommitWriter implements AutoCloseable {
   /** Bounds one batch, so a flood of writes still commits (and answers) regularly. */
   private static final int MAX_BATCH = 256;
 
-  private record Job<T>(JdbcStore.SqlWork<T> work, CompletableFuture<T> result) {}
+  private record Job<T>(SqlWork<T> work, CompletableFuture<T> result) {}
 
   private final Connection connection;
   private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
@@ -39,7 +39,7 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   /** Runs {@code work} in the next batch and waits until that batch is committed. */
-  <T> T submit(JdbcStore.SqlWork<T> work) {
+  <T> T submit(SqlWork<T> work) {
     if (!running) {
       throw new StoreException("the store is closed", null);
     }

@@ -1,8 +1,9 @@
 package dev.standin.server.kernel.wire;
 
 /**
- * What can go wrong on the wire before an API's own code runs. Each API maps these onto its own
- * error catalogue and body shape through an {@link ErrorResponder}.
+ * What can go wrong before an API's own code runs (on the wire, or in routing and reading the
+ * request). Each API maps these onto its own error catalogue and body shape through its {@link
+ * dev.standin.server.kernel.errors.VendorErrors}.
  */
 public enum WireError {
   /** The body (declared or decoded) is larger than the limit: 413. */
@@ -19,6 +20,10 @@ public enum WireError {
   BAD_REQUEST,
   /** No such route: 404. */
   NOT_FOUND,
+  /** The route exists, the method does not: 405. */
+  METHOD_NOT_ALLOWED,
+  /** A path or query parameter that cannot be read: 400. */
+  INVALID_PARAMETER,
   /** A failure of ours: 500. */
   INTERNAL
 }

@@ -1,9 +1,9 @@
 package dev.standin.server.spaaza.auth;
 
 import dev.standin.server.kernel.Ids;
-import dev.standin.server.kernel.store.Store;
 import dev.standin.server.spaaza.SpaazaConfig.PresetAdmin;
 import dev.standin.server.spaaza.SpaazaConfig.PresetToken;
+import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.server.spaaza.store.SpaazaToken;
 import java.time.Clock;
 import java.util.Map;
@@ -20,11 +20,11 @@ public class SpaazaCredentials {
   /** A freshly created chain and its token, shown once on the console. */
   public record CreatedChain(long chainId, String tokenId, String tokenSecret) {}
 
-  private final Store store;
+  private final SpaazaStore store;
   private final Clock clock;
   private final Map<String, String> verified = new ConcurrentHashMap<>();
 
-  public SpaazaCredentials(Store store, Clock clock) {
+  public SpaazaCredentials(SpaazaStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
@@ -33,7 +33,7 @@ public class SpaazaCredentials {
   public void applyPresets(Iterable<PresetToken> tokens, Iterable<PresetAdmin> admins) {
     for (PresetToken token : tokens) {
       ensureChain(token.chainId());
-      store.putSpaazaToken(
+      store.putToken(
           new SpaazaToken(token.tokenId(), token.chainId(), SecretHasher.hash(token.secret())));
     }
     for (PresetAdmin admin : admins) {
@@ -44,30 +44,30 @@ public class SpaazaCredentials {
                       new IllegalArgumentException(
                           "access level must be read or write, got '" + admin.accessLevel() + "'"));
       ensureChain(admin.chainId());
-      store.putSpaazaSession(admin.userId(), SecretHasher.sha256(admin.sessionKey()));
-      store.putSpaazaChainAccess(admin.userId(), admin.chainId(), level.stored());
+      store.putSession(admin.userId(), SecretHasher.sha256(admin.sessionKey()));
+      store.putChainAccess(admin.userId(), admin.chainId(), level.stored());
     }
   }
 
   /** On a store without chains, creates one with a fresh token; empty when chains exist. */
   public Optional<CreatedChain> createFirstChainIfNone() {
-    if (store.countSpaazaChains() > 0) {
+    if (store.countChains() > 0) {
       return Optional.empty();
     }
-    long chainId = store.createSpaazaChain("Local chain", clock.instant());
+    long chainId = store.createChain("Local chain", clock.instant());
     String tokenId = Ids.random(20);
     String secret = Ids.random(40);
-    store.putSpaazaToken(new SpaazaToken(tokenId, chainId, SecretHasher.hash(secret)));
+    store.putToken(new SpaazaToken(tokenId, chainId, SecretHasher.hash(secret)));
     return Optional.of(new CreatedChain(chainId, tokenId, secret));
   }
 
   private void ensureChain(long chainId) {
-    store.ensureSpaazaChain(chainId, "Chain " + chainId, clock.instant());
+    store.ensureChain(chainId, "Chain " + chainId, clock.instant());
   }
 
   /** The chain of a privileged token, when its ID is known and the secret matches. */
   public Optional<Long> chainOfToken(String tokenId, String secret) {
-    Optional<SpaazaToken> token = store.findSpaazaToken(tokenId);
+    Optional<SpaazaToken> token = store.findToken(tokenId);
     if (token.isEmpty()) {
       return Optional.empty();
     }
@@ -86,12 +86,12 @@ public class SpaazaCredentials {
   /** Whether {@code sessionKey} is a session of {@code userId}. */
   public boolean isSession(long userId, String sessionKey) {
     return store
-        .findSpaazaSessionUser(SecretHasher.sha256(sessionKey))
+        .findSessionUser(SecretHasher.sha256(sessionKey))
         .map(user -> user == userId)
         .orElse(false);
   }
 
   public Optional<AccessLevel> accessOf(long userId, long chainId) {
-    return store.findSpaazaChainAccess(userId, chainId).flatMap(AccessLevel::fromStored);
+    return store.findChainAccess(userId, chainId).flatMap(AccessLevel::fromStored);
   }
 }

@@ -1,9 +1,10 @@
 package dev.standin.server.spaaza.errors;
 
+import dev.standin.server.kernel.errors.VendorException;
 import dev.standin.spaaza.errors.SpaazaError;
 
 /** A request the Spaaza API refuses: the catalogue entry and the description for the caller. */
-public class SpaazaException extends RuntimeException {
+public class SpaazaException extends VendorException {
 
   private final SpaazaError error;
 
@@ -12,10 +13,11 @@ public class SpaazaException extends RuntimeException {
   }
 
   public SpaazaException(SpaazaError error, String description) {
-    super(description, null, false, false); // a client error, not a bug: no stack trace needed
+    super(description);
     this.error = error;
   }
 
+  @Override
   public SpaazaError error() {
     return error;
   }

@@ -1,10 +1,10 @@
 package dev.standin.server.spaaza.tasks;
 
 import dev.standin.server.kernel.merge.MergeTable;
-import dev.standin.server.kernel.store.Store;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.errors.SpaazaException;
 import dev.standin.server.spaaza.export.ExportFiles;
+import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.server.spaaza.store.SpaazaTaskQuery;
 import dev.standin.spaaza.errors.SpaazaError;
 import dev.standin.spaaza.model.CreateTaskRequest;
@@ -44,14 +44,18 @@ public class SpaazaTaskService {
   private static final Set<TaskStateCode> RUNNABLE =
       Set.of(TaskStateCode.READY, TaskStateCode.DONE, TaskStateCode.ERROR);
 
-  private final Store store;
+  private final SpaazaStore store;
   private final TaskDocuments tasks;
   private final TaskRunner runner;
   private final ExportFiles files;
   private final DownloadLinks links;
 
   public SpaazaTaskService(
-      Store store, TaskDocuments tasks, TaskRunner runner, ExportFiles files, DownloadLinks links) {
+      SpaazaStore store,
+      TaskDocuments tasks,
+      TaskRunner runner,
+      ExportFiles files,
+      DownloadLinks links) {
     this.store = store;
     this.tasks = tasks;
     this.runner = runner;
@@ -120,10 +124,7 @@ public class SpaazaTaskService {
             campaignId,
             limit,
             offset);
-    return store.listSpaazaTasks(query).stream()
-        .map(tasks::toTask)
-        .map(task -> task.logs(null))
-        .toList();
+    return store.listTasks(query).stream().map(tasks::toTask).map(task -> task.logs(null)).toList();
   }
 
   /**
@@ -164,7 +165,7 @@ public class SpaazaTaskService {
     if (task.getState().getCode() == TaskStateCode.INPROGRESS && !runner.abandoned(task)) {
       throw inProgress(id);
     }
-    store.deleteSpaazaTask(id);
+    store.deleteTask(id);
     files.delete(task.getResult());
   }
 

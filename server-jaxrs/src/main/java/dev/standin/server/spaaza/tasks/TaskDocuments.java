@@ -1,7 +1,7 @@
 package dev.standin.server.spaaza.tasks;
 
 import dev.standin.server.kernel.json.DocumentJson;
-import dev.standin.server.kernel.store.Store;
+import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.server.spaaza.store.SpaazaTaskRecord;
 import dev.standin.spaaza.model.Task;
 import java.time.Clock;
@@ -17,11 +17,11 @@ public final class TaskDocuments {
   /** The vendor's "never": {@code 0001-01-01T00:00:00Z}. */
   public static final OffsetDateTime NEVER = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-  private final Store store;
+  private final SpaazaStore store;
   private final DocumentJson json;
   private final Clock clock;
 
-  public TaskDocuments(Store store, DocumentJson json, Clock clock) {
+  public TaskDocuments(SpaazaStore store, DocumentJson json, Clock clock) {
     this.store = store;
     this.json = json;
     this.clock = clock;
@@ -39,12 +39,12 @@ public final class TaskDocuments {
   }
 
   public Optional<Task> find(long id) {
-    return store.findSpaazaTask(id).map(this::toTask);
+    return store.findTask(id).map(this::toTask);
   }
 
   /** Inserts a new task and returns it with the ID the store assigned. */
   public Task insert(Task task) {
-    long id = store.insertSpaazaTask(toRecord(task));
+    long id = store.insertTask(toRecord(task));
     return task.id(id);
   }
 
@@ -54,7 +54,7 @@ public final class TaskDocuments {
    */
   public Optional<Task> update(long id, Function<Task, Task> change) {
     return store
-        .updateSpaazaTask(
+        .updateTask(
             id,
             current -> {
               Task after = change.apply(toTask(current));

@@ -1,6 +1,6 @@
 package dev.standin.server.spaaza.tasks;
 
-import dev.standin.server.kernel.store.Store;
+import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.spaaza.model.Task;
 import dev.standin.spaaza.model.TaskStateCode;
 import java.time.Duration;
@@ -25,7 +25,7 @@ public final class TaskScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskScheduler.class);
   private static final int BATCH = 100;
 
-  private final Store store;
+  private final SpaazaStore store;
   private final TaskDocuments tasks;
   private final TaskRunner runner;
   private final ScheduledExecutorService thread =
@@ -36,7 +36,7 @@ public final class TaskScheduler implements AutoCloseable {
             return t;
           });
 
-  public TaskScheduler(Store store, TaskDocuments tasks, TaskRunner runner) {
+  public TaskScheduler(SpaazaStore store, TaskDocuments tasks, TaskRunner runner) {
     this.store = store;
     this.tasks = tasks;
     this.runner = runner;
@@ -55,8 +55,7 @@ public final class TaskScheduler implements AutoCloseable {
     int ran = 0;
     List<Long> due;
     do {
-      due =
-          store.findDueSpaazaTasks(TaskStateCode.READY.getValue(), tasks.clock().instant(), BATCH);
+      due = store.findDueTasks(TaskStateCode.READY.getValue(), tasks.clock().instant(), BATCH);
       for (long id : due) {
         var claimed = runner.claim(id, Set.of(TaskStateCode.READY), "scheduled");
         if (claimed.isPresent()) {
@@ -67,8 +66,7 @@ public final class TaskScheduler implements AutoCloseable {
     } while (due.size() == BATCH);
     // Runs whose server stopped: due tasks left INPROGRESS longer than the run lease.
     for (long id :
-        store.findDueSpaazaTasks(
-            TaskStateCode.INPROGRESS.getValue(), tasks.clock().instant(), BATCH)) {
+        store.findDueTasks(TaskStateCode.INPROGRESS.getValue(), tasks.clock().instant(), BATCH)) {
       // A read first: a run still going on is the usual case and needs no write transaction.
       boolean abandoned = tasks.find(id).filter(runner::abandoned).isPresent();
       Optional<Task> claimed =

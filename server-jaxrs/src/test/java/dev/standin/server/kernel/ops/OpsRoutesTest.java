@@ -68,9 +68,9 @@ class OpsRoutesTest {
     StandinServer other = StandinServer.start(ServerConfig.forDataDir(dataDir.resolve("other")));
     try {
       // Close the store only (through the decorator) and keep the listener.
-      java.lang.reflect.Field store = StandinServer.class.getDeclaredField("store");
+      java.lang.reflect.Field store = StandinServer.class.getDeclaredField("database");
       store.setAccessible(true);
-      ((dev.standin.server.kernel.store.Store) store.get(other)).close();
+      ((dev.standin.server.kernel.store.Database) store.get(other)).close();
       HttpResponse<String> ready = get(other.baseUri(), "ready");
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(ready.body()).contains("\"DOWN\"");

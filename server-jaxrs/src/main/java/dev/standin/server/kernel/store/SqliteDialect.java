@@ -6,14 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * The embedded default store: one SQLite file in the data directory, no setup needed.
+ * The embedded default: one SQLite file in the data directory, no setup needed.
  *
  * <p>Durability: write-ahead log with {@code synchronous=FULL}, so a committed write has been
  * fsync'ed before the method returns. Concurrency: all writes go through one writer connection with
@@ -21,21 +22,17 @@ import org.sqlite.SQLiteException;
  * shares one fsync among the writes that arrive together; readers run beside it thanks to the
  * write-ahead log.
  */
-public final class SqliteStore extends JdbcStore {
+final class SqliteDialect implements Dialect {
 
-  public static final String FILE_NAME = "standin.db";
+  static final String FILE_NAME = "standin.db";
 
-  private final HikariDataSource pool;
   private final GroupCommitWriter writer;
 
-  private SqliteStore(HikariDataSource pool, GroupCommitWriter writer) {
-    super(pool);
-    this.pool = pool;
+  private SqliteDialect(GroupCommitWriter writer) {
     this.writer = writer;
   }
 
-  /** Opens (creating when needed) the store in {@code dataDir} and brings its schema up to date. */
-  public static SqliteStore open(Path dataDir) {
+  static Database open(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -54,42 +51,47 @@ public final class SqliteStore extends JdbcStore {
     config.setDataSourceProperties(sqlite.toProperties());
     config.setMaximumPoolSize(8);
     HikariDataSource pool = new HikariDataSource(config);
-    try {
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration/sqlite")
-          .load()
-          .migrate();
-      return new SqliteStore(pool, new GroupCommitWriter(pool.getConnection(), "sqlite-writer"));
-    } catch (SQLException e) {
-      pool.close();
-      throw new StoreException("cannot open the writer connection", e);
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
-    }
+    return Database.migrated(
+        pool,
+        "classpath:db/migration/sqlite",
+        () -> {
+          try {
+            return new SqliteDialect(new GroupCommitWriter(pool.getConnection(), "sqlite-writer"));
+          } catch (SQLException e) {
+            throw new StoreException("cannot open the writer connection", e);
+          }
+        });
   }
 
   @Override
-  protected <T> T inWriteTransaction(SqlWork<T> work) {
+  public <T> T inWriteTransaction(DataSource dataSource, SqlWork<T> work) {
     return writer.submit(work);
   }
 
   @Override
-  protected String lockRowClause() {
+  public String lockRowClause() {
     return ""; // the single writer already serialises every read-modify-write
   }
 
   @Override
-  protected boolean isUniqueViolation(SQLException e) {
+  public boolean triesUnlockedUpdates() {
+    return false;
+  }
+
+  @Override
+  public boolean isUniqueViolation(SQLException e) {
     return e instanceof SQLiteException s
         && (s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
             || s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
   }
 
   @Override
+  public void afterExplicitId(Connection connection, String table) {
+    // AUTOINCREMENT moves past explicit IDs by itself
+  }
+
+  @Override
   public void close() {
     writer.close();
-    pool.close();
   }
 }

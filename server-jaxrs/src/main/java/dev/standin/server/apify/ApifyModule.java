@@ -1,0 +1,91 @@
+package dev.standin.server.apify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.apify.json.ApifyJson;
+import dev.standin.server.apify.auth.AuthFilter;
+import dev.standin.server.apify.auth.Caller;
+import dev.standin.server.apify.auth.UserService;
+import dev.standin.server.apify.auth.UserToken;
+import dev.standin.server.apify.errors.ApifyErrors;
+import dev.standin.server.apify.http.ETags;
+import dev.standin.server.apify.http.LenientBooleanParams;
+import dev.standin.server.apify.store.ApifyStore;
+import dev.standin.server.apify.store.JdbcApifyStore;
+import dev.standin.server.apify.store.User;
+import dev.standin.server.kernel.ApiModule;
+import dev.standin.server.kernel.ModuleContext;
+import dev.standin.server.kernel.RunningApi;
+import dev.standin.server.kernel.Timestamps;
+import dev.standin.server.kernel.json.DocumentJson;
+import dev.standin.server.kernel.ops.ApiApplication;
+import dev.standin.server.kernel.ops.Listeners;
+import dev.standin.server.kernel.ops.TimedStore;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The Apify API v2: users and tokens, Actors, builds, tasks and task input, on its own port.
+ *
+ * @param port TCP port; 0 picks a free one
+ * @param users accounts to make sure exist, each with a token that will be accepted
+ * @param defaultUsername name of the account created (with a fresh token) when there is none
+ */
+public record ApifyModule(int port, List<UserToken> users, String defaultUsername)
+    implements ApiModule<ApifyModule.Running> {
+
+  /** The started API, and the token of the default user when this start created that user. */
+  public record Running(Server http, URI baseUri, Optional<String> createdToken)
+      implements RunningApi {
+    @Override
+    public void stop(Duration grace) {
+      try {
+        Listeners.stop(http, grace);
+      } catch (Exception e) {
+        throw new IllegalStateException("the Apify listener did not stop cleanly", e);
+      }
+    }
+  }
+
+  @Override
+  public Running start(ModuleContext context) {
+    ApifyStore store =
+        TimedStore.wrap(
+            ApifyStore.class, new JdbcApifyStore(context.database()), context.metrics());
+    ObjectMapper mapper = ApifyJson.newMapper();
+    UserService users = new UserService(store, context.clock());
+    this.users.forEach(u -> users.ensureUserWithToken(u.username(), u.token()));
+    Optional<String> createdToken = Optional.empty();
+    if (!users.hasUsers()) {
+      String token = UserService.newToken();
+      users.ensureUserWithToken(defaultUsername, token);
+      createdToken = Optional.of(token);
+    }
+
+    Timestamps timestamps = new Timestamps(context.clock());
+    DocumentJson json = new DocumentJson(mapper);
+    ResourceLocator locator = new ResourceLocator(store, users);
+    ActorService actors = new ActorService(store, locator, json, timestamps);
+    TaskService tasks = new TaskService(store, locator, actors, json, timestamps);
+    BuildService builds = new BuildService(store, actors, json, timestamps);
+
+    ApifyErrors errors = new ApifyErrors(mapper);
+    ApiApplication.Parts parts =
+        new ApiApplication.Parts(
+            mapper, new AuthFilter(users), errors, request -> Caller.find(request).map(User::id));
+    ResourceConfig app =
+        ApiApplication.create(parts, context)
+            .register(ETags.class)
+            .register(new TaskInputBodyReader(json))
+            .register(LenientBooleanParams.class)
+            .register(new ActorsResource(actors))
+            .register(new ActorBuildsResource(builds))
+            .register(new ActorTasksResource(tasks));
+
+    ApiApplication.Listening listening = ApiApplication.listen(context.host(), port, app, errors);
+    return new Running(listening.http(), listening.baseUri(), createdToken);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.standin.server.kernel;
+
+import dev.standin.server.kernel.ops.Metrics;
+import dev.standin.server.kernel.store.Database;
+import dev.standin.server.kernel.wire.RateLimits;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What the server hands every {@link ApiModule} it starts: the settings all APIs share and the
+ * shared database and meters.
+ *
+ * @param host interface to listen on
+ * @param dataDir the server's data directory (for files an API keeps beside the database)
+ * @param clock time source
+ * @param rateLimits requests allowed per resource and per caller
+ * @param database the database every API's store works on
+ * @param metrics where requests and store calls are counted
+ * @param servesOperations whether this API's port also answers {@code /health}, {@code /ready} and
+ *     {@code /metrics} (the server's first API does)
+ */
+public record ModuleContext(
+    String host,
+    Path dataDir,
+    Clock clock,
+    RateLimits rateLimits,
+    Database database,
+    Metrics metrics,
+    boolean servesOperations) {}

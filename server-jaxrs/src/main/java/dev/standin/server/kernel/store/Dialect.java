@@ -1,0 +1,37 @@
+package dev.standin.server.kernel.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * What differs between the databases under {@link Database}: how a write transaction is entered
+ * (and so how concurrent writers are serialised), how a row is locked for a read-modify-write, and
+ * how the database reports a unique-key clash. The SQL itself is the same on every database.
+ */
+interface Dialect extends AutoCloseable {
+
+  /** Runs {@code work} in a transaction that may write; commits when it returns normally. */
+  <T> T inWriteTransaction(DataSource dataSource, SqlWork<T> work);
+
+  /** What to append to a SELECT that reads a row about to be updated (e.g. " FOR UPDATE"). */
+  String lockRowClause();
+
+  /**
+   * Whether a read-modify-write first tries without a lock (read, then {@code UPDATE ... WHERE
+   * version = ?} in autocommit): worth it where writers run in parallel, pointless where one writer
+   * already serialises every write.
+   */
+  boolean triesUnlockedUpdates();
+
+  boolean isUniqueViolation(SQLException e);
+
+  /**
+   * Called after a row was inserted into {@code table} with an explicit ID, so the database can
+   * move its ID generator past it.
+   */
+  void afterExplicitId(Connection connection, String table) throws SQLException;
+
+  @Override
+  void close();
+}

@@ -1,0 +1,90 @@
+package dev.standin.server.kernel.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * A PostgreSQL database shared by several server instances.
+ *
+ * <p>Durability: PostgreSQL's default {@code synchronous_commit=on}, so a commit has reached the
+ * write-ahead log on disk before the method returns. Concurrency: writes run in parallel, each in
+ * its own transaction; a read-modify-write locks its row with {@code SELECT ... FOR UPDATE} (after
+ * an unlocked try, see {@link Database#update}), so updates of one row queue up on that row
+ * whichever instance they come from, while updates of different rows run side by side.
+ */
+final class PostgresDialect implements Dialect {
+
+  /** PostgreSQL's SQLState for unique_violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  static Database open(DatabaseConfig database) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("postgresql");
+    config.setJdbcUrl(database.url());
+    if (database.user() != null) {
+      config.setUsername(database.user());
+    }
+    if (database.password() != null) {
+      config.setPassword(database.password());
+    }
+    config.setMaximumPoolSize(database.poolSize());
+    HikariDataSource pool = new HikariDataSource(config);
+    return Database.migrated(pool, "classpath:db/migration/postgresql", PostgresDialect::new);
+  }
+
+  @Override
+  public <T> T inWriteTransaction(DataSource dataSource, SqlWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("write failed", e);
+    }
+  }
+
+  @Override
+  public String lockRowClause() {
+    return " FOR UPDATE";
+  }
+
+  @Override
+  public boolean triesUnlockedUpdates() {
+    return true;
+  }
+
+  @Override
+  public boolean isUniqueViolation(SQLException e) {
+    return UNIQUE_VIOLATION.equals(e.getSQLState());
+  }
+
+  @Override
+  public void afterExplicitId(Connection connection, String table) throws SQLException {
+    // An identity column's sequence does not see explicit IDs; move it past the largest one.
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM "
+                + table
+                + "))")) {
+      st.setString(1, table);
+      st.execute();
+    }
+  }
+
+  @Override
+  public void close() {
+    // nothing of its own: the pool belongs to the Database
+  }
+}

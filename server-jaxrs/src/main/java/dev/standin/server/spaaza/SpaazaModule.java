@@ -1,0 +1,135 @@
+package dev.standin.server.spaaza;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.server.kernel.ApiModule;
+import dev.standin.server.kernel.ModuleContext;
+import dev.standin.server.kernel.RunningApi;
+import dev.standin.server.kernel.json.DocumentJson;
+import dev.standin.server.kernel.ops.ApiApplication;
+import dev.standin.server.kernel.ops.Listeners;
+import dev.standin.server.kernel.ops.TimedStore;
+import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
+import dev.standin.server.spaaza.auth.SpaazaCaller;
+import dev.standin.server.spaaza.auth.SpaazaCredentials;
+import dev.standin.server.spaaza.auth.SpaazaCredentials.CreatedChain;
+import dev.standin.server.spaaza.errors.SpaazaErrors;
+import dev.standin.server.spaaza.export.ExportFiles;
+import dev.standin.server.spaaza.export.ExportSource;
+import dev.standin.server.spaaza.export.FixtureExportSource;
+import dev.standin.server.spaaza.store.JdbcSpaazaStore;
+import dev.standin.server.spaaza.store.SpaazaStore;
+import dev.standin.server.spaaza.tasks.DownloadLinks;
+import dev.standin.server.spaaza.tasks.SpaazaTaskService;
+import dev.standin.server.spaaza.tasks.TaskDocuments;
+import dev.standin.server.spaaza.tasks.TaskRunner;
+import dev.standin.server.spaaza.tasks.TaskScheduler;
+import dev.standin.spaaza.json.SpaazaJson;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The Spaaza Services API: chain credentials, scheduled tasks and their exports, with the task
+ * scheduler, on its own port.
+ *
+ * @param config port, preset credentials, scheduler and download-link settings
+ * @param source the data exports read (the bundled fixtures unless a test supplies its own)
+ */
+public record SpaazaModule(SpaazaConfig config, ExportSource source)
+    implements ApiModule<SpaazaModule.Running> {
+
+  /** The module over the bundled fixture data. */
+  public SpaazaModule(SpaazaConfig config) {
+    this(config, new FixtureExportSource(SpaazaJson.newMapper()));
+  }
+
+  /**
+   * The started API. Stopping it stops the scheduler (a running task finishes) and the listener.
+   */
+  public static final class Running implements RunningApi {
+    private final Server http;
+    private final TaskScheduler scheduler;
+    private final URI baseUri;
+    private final Optional<CreatedChain> createdChain;
+
+    private Running(
+        Server http, TaskScheduler scheduler, URI baseUri, Optional<CreatedChain> createdChain) {
+      this.http = http;
+      this.scheduler = scheduler;
+      this.baseUri = baseUri;
+      this.createdChain = createdChain;
+    }
+
+    @Override
+    public URI baseUri() {
+      return baseUri;
+    }
+
+    /** The chain and token this start created because the store had no chains. */
+    public Optional<CreatedChain> createdChain() {
+      return createdChain;
+    }
+
+    /** Runs the tasks due now, as the scheduler's next poll would; returns how many ran. */
+    public int runDueTasksNow() {
+      return scheduler.runDueTasksNow();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+      try {
+        scheduler.close();
+      } finally {
+        try {
+          Listeners.stop(http, grace);
+        } catch (Exception e) {
+          throw new IllegalStateException("the Spaaza listener did not stop cleanly", e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public Running start(ModuleContext context) {
+    SpaazaStore store =
+        TimedStore.wrap(
+            SpaazaStore.class, new JdbcSpaazaStore(context.database()), context.metrics());
+    ObjectMapper mapper = SpaazaJson.newMapper();
+    SpaazaCredentials credentials = new SpaazaCredentials(store, context.clock());
+    credentials.applyPresets(config.tokens(), config.admins());
+    Optional<CreatedChain> created = credentials.createFirstChainIfNone();
+
+    TaskDocuments tasks = new TaskDocuments(store, new DocumentJson(mapper), context.clock());
+    ExportFiles files = new ExportFiles(context.dataDir().resolve("spaaza-results"), mapper);
+    DownloadLinks links =
+        new DownloadLinks(
+            context.dataDir().resolve("spaaza-download.key"),
+            context.clock(),
+            config.downloadLinkTtl());
+    TaskRunner runner = new TaskRunner(tasks, source, files);
+    SpaazaTaskService service = new SpaazaTaskService(store, tasks, runner, files, links);
+
+    SpaazaErrors errors = new SpaazaErrors(mapper);
+    ApiApplication.Parts parts =
+        new ApiApplication.Parts(
+            mapper,
+            new SpaazaAuthFilter(credentials),
+            errors,
+            // per chain; per task through its ID, the route's path parameter
+            request -> SpaazaCaller.find(request).map(c -> "chain:" + c.chainId()));
+    ResourceConfig app =
+        ApiApplication.create(parts, context)
+            .register(DownloadHeaders.class)
+            .register(WireEnumParams.class)
+            .register(new TasksResource(service))
+            .register(new DownloadsResource(links, tasks, files));
+
+    ApiApplication.Listening listening =
+        ApiApplication.listen(context.host(), config.port(), app, errors);
+    TaskScheduler scheduler = new TaskScheduler(store, tasks, runner);
+    scheduler.start(config.pollInterval());
+    return new Running(listening.http(), scheduler, listening.baseUri(), created);
+  }
+}

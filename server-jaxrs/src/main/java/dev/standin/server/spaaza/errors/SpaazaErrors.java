@@ -1,0 +1,88 @@
+package dev.standin.server.spaaza.errors;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.server.kernel.errors.VendorErrors;
+import dev.standin.server.kernel.ops.Metrics;
+import dev.standin.server.kernel.wire.WireError;
+import dev.standin.spaaza.errors.SpaazaError;
+import dev.standin.spaaza.model.ErrorDetail;
+import dev.standin.spaaza.model.ErrorName;
+import dev.standin.spaaza.model.ErrorResponse;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * The Spaaza catalogue and its error shape: {@code {"error": {"code", "name", "description"}}}. A
+ * malformed or repeated {@code Content-Type} is {@code unsupported_media_type} (Spaaza has one name
+ * for "not a JSON body").
+ */
+public final class SpaazaErrors extends VendorErrors<SpaazaError> {
+
+  /**
+   * A bad value inside {@code target} or {@code trigger} (unknown action, index or format; a time
+   * that is not RFC 3339) is {@code invalid_target} / {@code invalid_trigger}, as the vendor
+   * documents; any other unreadable body {@code invalid_request_body}.
+   */
+  private static final Map<String, SpaazaError> BY_TOP_LEVEL_FIELD =
+      Map.of("target", SpaazaError.INVALID_TARGET, "trigger", SpaazaError.INVALID_TRIGGER);
+
+  public SpaazaErrors(ObjectMapper mapper) {
+    super(Metrics.SPAAZA, SpaazaError.class, mapper);
+  }
+
+  @Override
+  protected SpaazaError entryFor(WireError situation) {
+    return switch (situation) {
+      case REQUEST_TOO_LARGE -> SpaazaError.REQUEST_TOO_LARGE;
+      case UNSUPPORTED_CONTENT_ENCODING -> SpaazaError.UNSUPPORTED_CONTENT_ENCODING;
+      case INVALID_CONTENT_TYPE -> SpaazaError.UNSUPPORTED_MEDIA_TYPE;
+      case MALFORMED_BODY, BAD_REQUEST -> SpaazaError.INVALID_REQUEST_BODY;
+      case RATE_LIMIT_EXCEEDED -> SpaazaError.RATE_LIMIT_EXCEEDED;
+      case NOT_FOUND -> SpaazaError.ROUTE_NOT_FOUND;
+      case METHOD_NOT_ALLOWED -> SpaazaError.METHOD_NOT_ALLOWED;
+      case INVALID_PARAMETER -> SpaazaError.INVALID_PARAMETER;
+      case INTERNAL -> SpaazaError.INTERNAL_ERROR;
+    };
+  }
+
+  @Override
+  public int status(SpaazaError entry) {
+    return entry.status();
+  }
+
+  @Override
+  protected String defaultMessage(SpaazaError entry) {
+    return entry.defaultDescription();
+  }
+
+  @Override
+  protected Object body(SpaazaError entry, String message) {
+    return new ErrorResponse()
+        .error(
+            new ErrorDetail()
+                .code(entry.code())
+                .name(ErrorName.fromValue(entry.errorName()))
+                .description(message));
+  }
+
+  @Override
+  protected String methodNotAllowedMessage(String allowed) {
+    return "This route accepts only: " + allowed + ".";
+  }
+
+  @Override
+  protected String joinMethods(SortedSet<String> methods) {
+    return String.join(", ", methods);
+  }
+
+  @Override
+  protected SpaazaError unreadableBody(JacksonException e) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().get(0).getFieldName();
+      return BY_TOP_LEVEL_FIELD.getOrDefault(field, SpaazaError.INVALID_REQUEST_BODY);
+    }
+    return SpaazaError.INVALID_REQUEST_BODY;
+  }
+}

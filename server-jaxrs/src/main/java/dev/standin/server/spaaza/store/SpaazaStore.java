@@ -1,0 +1,63 @@
+package dev.standin.server.spaaza.store;
+
+import dev.standin.server.kernel.store.Database;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the Spaaza Services API persists: chains, their API tokens, admin sessions and access
+ * levels, and scheduled tasks. Writes are durable when a method returns.
+ */
+public interface SpaazaStore {
+
+  // --- chains and credentials -------------------------------------------------------------
+
+  long countChains();
+
+  /** Creates a chain with a store-assigned ID and returns that ID. */
+  long createChain(String name, Instant createdAt);
+
+  /** Makes sure a chain with this ID exists (creating it with {@code name} when it does not). */
+  void ensureChain(long chainId, String name, Instant createdAt);
+
+  Optional<SpaazaToken> findToken(String tokenId);
+
+  /** Stores a token, replacing the chain and secret hash of a token with the same ID. */
+  void putToken(SpaazaToken token);
+
+  /** Stores an admin session; the key is given as its hash. */
+  void putSession(long userId, String keyHash);
+
+  /** The user of a session, by the hash of its key. */
+  Optional<Long> findSessionUser(String keyHash);
+
+  /** Sets (or replaces) an admin user's access level on a chain. */
+  void putChainAccess(long userId, long chainId, String accessLevel);
+
+  Optional<String> findChainAccess(long userId, long chainId);
+
+  // --- tasks ------------------------------------------------------------------------------
+
+  /** Inserts a task (its {@code id} is ignored) and returns the ID the store assigned. */
+  long insertTask(SpaazaTaskRecord task);
+
+  Optional<SpaazaTaskRecord> findTask(long id);
+
+  /**
+   * Atomically replaces a task with what {@code change} makes of it, under the one update contract
+   * of {@link Database#update} ({@code change} may run more than once; returning its argument
+   * writes nothing). The task's ID and chain never change.
+   *
+   * @return the stored version after the change, or empty when there is no task with that ID
+   */
+  Optional<SpaazaTaskRecord> updateTask(long id, UnaryOperator<SpaazaTaskRecord> change);
+
+  boolean deleteTask(long id);
+
+  List<SpaazaTaskRecord> listTasks(SpaazaTaskQuery query);
+
+  /** IDs of tasks in {@code state} whose due time is not after {@code now}, earliest first. */
+  List<Long> findDueTasks(String state, Instant now, int max);
+}
