@@ -1,7 +1,5 @@
 package dev.standin.client;
 
-import dev.standin.apify.client.RetryPolicy;
-import dev.standin.apify.client.WireHttpClient;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
