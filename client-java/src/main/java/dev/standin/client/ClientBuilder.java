@@ -1,7 +1,7 @@
 package dev.standin.client;
 
-import dev.standin.apify.client.RetryPolicy;
-import dev.standin.apify.client.WireHttpClient;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +26,34 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /** The client every call goes through: retries, gzip and {@code User-Agent}. */
     public HttpClient wire(String userAgent) {
       return new WireHttpClient(httpClientBuilder.build(), retries, userAgent);
+    }
+
+    /**
+     * A builder whose every {@code build()} gives one {@link #wire} client, for a generated {@code
+     * ApiClient}: all its API classes then send through that one client.
+     */
+    public HttpClient.Builder wireBuilder(String userAgent) {
+      return builtAlready(wire(userAgent));
+    }
+
+    /** A builder that only builds, always {@code client}: configure the client it wraps instead. */
+    private static HttpClient.Builder builtAlready(HttpClient client) {
+      InvocationHandler onlyBuild =
+          (proxy, method, args) ->
+              switch (method.getName()) {
+                case "build" -> client;
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "a builder of " + client;
+                default ->
+                    throw new UnsupportedOperationException(
+                        "the client is built already: configure httpClientBuilder instead");
+              };
+      return (HttpClient.Builder)
+          Proxy.newProxyInstance(
+              ClientBuilder.class.getClassLoader(),
+              new Class<?>[] {HttpClient.Builder.class},
+              onlyBuild);
     }
   }
 

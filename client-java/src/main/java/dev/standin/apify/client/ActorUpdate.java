@@ -36,8 +36,7 @@ public final class ActorUpdate extends UpdateBuilder<UpdateActorRequest, ActorUp
 
   /** Sets: renames the Actor. */
   public ActorUpdate name(String name) {
-    Objects.requireNonNull(name, "name");
-    return step(r -> r.name(name));
+    return set(UpdateActorRequest::name, name, "name");
   }
 
   /** Sets whether the Actor is public (publishing needs a title and a category). */
@@ -47,52 +46,50 @@ public final class ActorUpdate extends UpdateBuilder<UpdateActorRequest, ActorUp
 
   /** Sets the permission level the Actor's runs get. */
   public ActorUpdate actorPermissionLevel(ActorPermissionLevel level) {
-    Objects.requireNonNull(level, "level");
-    return step(r -> r.actorPermissionLevel(level));
+    return set(UpdateActorRequest::actorPermissionLevel, level, "level");
   }
 
   /** Sets the title. */
   public ActorUpdate title(String title) {
-    Objects.requireNonNull(title, "title (use clearTitle)");
-    return step(r -> r.title(title));
+    return set(UpdateActorRequest::title, title, "title (use clearTitle)");
   }
 
   /** Clears: sends {@code "title": null}. */
   public ActorUpdate clearTitle() {
-    return step(r -> r.title(null));
+    return clear(UpdateActorRequest::title);
   }
 
   /** Sets the description. */
   public ActorUpdate description(String description) {
-    Objects.requireNonNull(description, "description (use clearDescription)");
-    return step(r -> r.description(description));
+    return set(UpdateActorRequest::description, description, "description (use clearDescription)");
   }
 
   /** Clears: sends {@code "description": null}. */
   public ActorUpdate clearDescription() {
-    return step(r -> r.description(null));
+    return clear(UpdateActorRequest::description);
   }
 
   /** Sets the SEO title. */
   public ActorUpdate seoTitle(String seoTitle) {
-    Objects.requireNonNull(seoTitle, "seoTitle (use clearSeoTitle)");
-    return step(r -> r.seoTitle(seoTitle));
+    return set(UpdateActorRequest::seoTitle, seoTitle, "seoTitle (use clearSeoTitle)");
   }
 
   /** Clears: sends {@code "seoTitle": null}. */
   public ActorUpdate clearSeoTitle() {
-    return step(r -> r.seoTitle(null));
+    return clear(UpdateActorRequest::seoTitle);
   }
 
   /** Sets the SEO description. */
   public ActorUpdate seoDescription(String seoDescription) {
-    Objects.requireNonNull(seoDescription, "seoDescription (use clearSeoDescription)");
-    return step(r -> r.seoDescription(seoDescription));
+    return set(
+        UpdateActorRequest::seoDescription,
+        seoDescription,
+        "seoDescription (use clearSeoDescription)");
   }
 
   /** Clears: sends {@code "seoDescription": null}. */
   public ActorUpdate clearSeoDescription() {
-    return step(r -> r.seoDescription(null));
+    return clear(UpdateActorRequest::seoDescription);
   }
 
   /** Sets whether the Actor is deprecated. */
@@ -102,36 +99,33 @@ public final class ActorUpdate extends UpdateBuilder<UpdateActorRequest, ActorUp
 
   /** Clears: sends {@code "isDeprecated": null}. */
   public ActorUpdate clearIsDeprecated() {
-    return step(r -> r.isDeprecated(null));
+    return clear(UpdateActorRequest::isDeprecated);
   }
 
   /** Sets: replaces the categories as a whole list. */
   public ActorUpdate categories(List<String> categories) {
-    var copy = List.copyOf(Objects.requireNonNull(categories, "categories"));
-    return step(r -> r.categories(copy));
+    return setList(UpdateActorRequest::categories, categories, "categories");
   }
 
   /** Clears: sends {@code "categories": null}. */
   public ActorUpdate clearCategories() {
-    return step(r -> r.categories(null));
+    return clear(UpdateActorRequest::categories);
   }
 
   /** Sets: replaces the versions as a whole list. */
   public ActorUpdate versions(List<Version> versions) {
-    var copy = List.copyOf(Objects.requireNonNull(versions, "versions"));
-    return step(r -> r.versions(copy));
+    return setList(UpdateActorRequest::versions, versions, "versions");
   }
 
   /** Sets: replaces the pricing infos as a whole list. */
   public ActorUpdate pricingInfos(List<ActorRunPricingInfo> pricingInfos) {
-    var copy = List.copyOf(Objects.requireNonNull(pricingInfos, "pricingInfos"));
-    return step(r -> r.pricingInfos(copy));
+    return setList(UpdateActorRequest::pricingInfos, pricingInfos, "pricingInfos");
   }
 
   /** Sets: replaces the default run options whole. */
   public ActorUpdate defaultRunOptions(DefaultRunOptions options) {
-    Objects.requireNonNull(options, "options (use resetDefaultRunOptions)");
-    return step(r -> r.defaultRunOptions(options));
+    return set(
+        UpdateActorRequest::defaultRunOptions, options, "options (use resetDefaultRunOptions)");
   }
 
   /**
@@ -139,29 +133,28 @@ public final class ActorUpdate extends UpdateBuilder<UpdateActorRequest, ActorUp
    * latest}, 3600 s, 4096 MB).
    */
   public ActorUpdate resetDefaultRunOptions() {
-    return step(r -> r.defaultRunOptions(null));
+    return clear(UpdateActorRequest::defaultRunOptions);
   }
 
   /** Sets: replaces the example run input whole. */
   public ActorUpdate exampleRunInput(ExampleRunInput input) {
-    Objects.requireNonNull(input, "input (use clearExampleRunInput)");
-    return step(r -> r.exampleRunInput(input));
+    return set(UpdateActorRequest::exampleRunInput, input, "input (use clearExampleRunInput)");
   }
 
   /** Clears: sends {@code "exampleRunInput": null}. */
   public ActorUpdate clearExampleRunInput() {
-    return step(r -> r.exampleRunInput(null));
+    return clear(UpdateActorRequest::exampleRunInput);
   }
 
   /** Sets: replaces the standby settings whole. */
   public ActorUpdate actorStandby(ActorStandby actorStandby) {
-    Objects.requireNonNull(actorStandby, "actorStandby (use clearActorStandby)");
-    return step(r -> r.actorStandby(actorStandby));
+    return set(
+        UpdateActorRequest::actorStandby, actorStandby, "actorStandby (use clearActorStandby)");
   }
 
   /** Clears: sends {@code "actorStandby": null}. */
   public ActorUpdate clearActorStandby() {
-    return step(r -> r.actorStandby(null));
+    return clear(UpdateActorRequest::actorStandby);
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.standin.apify.client.api.ActorsApi;
 import dev.standin.apify.invoker.ApiClient;
 import dev.standin.apify.json.ApifyJson;
 import dev.standin.client.ClientBuilder;
-import java.net.http.HttpClient;
 
 /**
  * Entry point of the Java client, shaped like the official JavaScript client:
@@ -39,14 +38,8 @@ public final class ApifyClient {
 
   private ApifyClient(ClientBuilder.Settings settings, String token) {
     ObjectMapper mapper = ApifyJson.newMapper();
-    HttpClient wire = settings.wire(USER_AGENT);
     ApiClient apiClient =
-        new ApiClient(settings.httpClientBuilder(), mapper, settings.baseUrlWithoutSlash()) {
-          @Override
-          public HttpClient getHttpClient() {
-            return wire; // one wrapped client for every API class
-          }
-        };
+        new ApiClient(settings.wireBuilder(USER_AGENT), mapper, settings.baseUrlWithoutSlash());
     apiClient.setReadTimeout(settings.timeout());
     if (token != null) {
       apiClient.setRequestInterceptor(

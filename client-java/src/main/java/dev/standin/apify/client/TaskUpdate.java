@@ -5,7 +5,6 @@ import dev.standin.apify.model.TaskOptions;
 import dev.standin.apify.model.UpdateTaskRequest;
 import dev.standin.client.UpdateBuilder;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Builds an {@link UpdateTaskRequest} where absent and {@code null} are explicit: a setter sends
@@ -29,30 +28,27 @@ public final class TaskUpdate extends UpdateBuilder<UpdateTaskRequest, TaskUpdat
 
   /** Sets: renames the task. There is no clear: the server treats a {@code null} name as absent. */
   public TaskUpdate name(String name) {
-    Objects.requireNonNull(name, "name");
-    return step(r -> r.name(name));
+    return set(UpdateTaskRequest::name, name, "name");
   }
 
   /** Sets the title. */
   public TaskUpdate title(String title) {
-    Objects.requireNonNull(title, "title (use clearTitle)");
-    return step(r -> r.title(title));
+    return set(UpdateTaskRequest::title, title, "title (use clearTitle)");
   }
 
   /** Clears: sends {@code "title": null}, removing the title. */
   public TaskUpdate clearTitle() {
-    return step(r -> r.title(null));
+    return clear(UpdateTaskRequest::title);
   }
 
   /** Sets: replaces the options whole (not merged). */
   public TaskUpdate options(TaskOptions options) {
-    Objects.requireNonNull(options, "options (use clearOptions)");
-    return step(r -> r.options(options));
+    return set(UpdateTaskRequest::options, options, "options (use clearOptions)");
   }
 
   /** Clears: sends {@code "options": null}, removing every option. */
   public TaskUpdate clearOptions() {
-    return step(r -> r.options(null));
+    return clear(UpdateTaskRequest::options);
   }
 
   /**
@@ -60,23 +56,22 @@ public final class TaskUpdate extends UpdateBuilder<UpdateTaskRequest, TaskUpdat
    * inside the map may be null; they are stored as null.
    */
   public TaskUpdate input(Map<String, Object> input) {
-    Objects.requireNonNull(input, "input (use clearInput)");
-    return step(r -> r.input(input));
+    return set(UpdateTaskRequest::input, input, "input (use clearInput)");
   }
 
   /** Clears: sends {@code "input": null}; the input endpoint then answers {@code {}}. */
   public TaskUpdate clearInput() {
-    return step(r -> r.input(null));
+    return clear(UpdateTaskRequest::input);
   }
 
   /** Sets: replaces the standby settings whole. */
   public TaskUpdate actorStandby(ActorStandby actorStandby) {
-    Objects.requireNonNull(actorStandby, "actorStandby (use clearActorStandby)");
-    return step(r -> r.actorStandby(actorStandby));
+    return set(
+        UpdateTaskRequest::actorStandby, actorStandby, "actorStandby (use clearActorStandby)");
   }
 
   /** Clears: sends {@code "actorStandby": null}. */
   public TaskUpdate clearActorStandby() {
-    return step(r -> r.actorStandby(null));
+    return clear(UpdateTaskRequest::actorStandby);
   }
 }

@@ -1,27 +1,16 @@
 package dev.standin.spaaza.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.client.GeneratedApiCall;
 import dev.standin.spaaza.invoker.ApiException;
 
 /** Runs a generated-client call and turns its checked exception into {@link SpaazaApiException}. */
-final class SpaazaCall {
-
-  @FunctionalInterface
-  interface Call<T> {
-    T run() throws ApiException;
-  }
-
-  private final ObjectMapper mapper;
+final class SpaazaCall extends GeneratedApiCall<ApiException, SpaazaApiException> {
 
   SpaazaCall(ObjectMapper mapper) {
-    this.mapper = mapper;
-  }
-
-  <T> T run(Call<T> call) {
-    try {
-      return call.run();
-    } catch (ApiException e) {
-      throw SpaazaApiException.from(e.getCode(), e.getResponseBody(), e, mapper);
-    }
+    super(
+        ApiException.class,
+        ApiException::getCode,
+        e -> SpaazaApiException.from(e.getCode(), e.getResponseBody(), e, mapper));
   }
 }

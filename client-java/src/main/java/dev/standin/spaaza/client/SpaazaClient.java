@@ -5,7 +5,6 @@ import dev.standin.client.ClientBuilder;
 import dev.standin.spaaza.client.api.TasksApi;
 import dev.standin.spaaza.invoker.ApiClient;
 import dev.standin.spaaza.json.SpaazaJson;
-import java.net.http.HttpClient;
 import java.util.Objects;
 
 /**
@@ -36,14 +35,8 @@ public final class SpaazaClient {
 
   private SpaazaClient(ClientBuilder.Settings settings, Builder credentials) {
     ObjectMapper mapper = SpaazaJson.newMapper();
-    HttpClient wire = settings.wire(USER_AGENT);
     ApiClient apiClient =
-        new ApiClient(settings.httpClientBuilder(), mapper, settings.baseUrlWithoutSlash()) {
-          @Override
-          public HttpClient getHttpClient() {
-            return wire; // retries, gzip and User-Agent for every call
-          }
-        };
+        new ApiClient(settings.wireBuilder(USER_AGENT), mapper, settings.baseUrlWithoutSlash());
     apiClient.setReadTimeout(settings.timeout());
     String token = credentials.token;
     String sessionKey = credentials.sessionKey;

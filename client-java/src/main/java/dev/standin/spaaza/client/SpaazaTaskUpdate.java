@@ -4,7 +4,6 @@ import dev.standin.client.UpdateBuilder;
 import dev.standin.spaaza.model.TaskTarget;
 import dev.standin.spaaza.model.TaskTrigger;
 import dev.standin.spaaza.model.UpdateTaskRequest;
-import java.util.Objects;
 
 /**
  * Builds a Spaaza {@link UpdateTaskRequest}: a setter sends the value, a property no method touches
@@ -28,25 +27,21 @@ public final class SpaazaTaskUpdate extends UpdateBuilder<UpdateTaskRequest, Spa
 
   /** Sets the description. */
   public SpaazaTaskUpdate desc(String desc) {
-    Objects.requireNonNull(desc, "desc");
-    return step(r -> r.desc(desc));
+    return set(UpdateTaskRequest::desc, desc, "desc");
   }
 
   /** Sets: replaces the target whole (checked by the server). */
   public SpaazaTaskUpdate target(TaskTarget target) {
-    Objects.requireNonNull(target, "target");
-    return step(r -> r.target(target));
+    return set(UpdateTaskRequest::target, target, "target");
   }
 
   /** Sets: replaces the trigger whole (checked by the server). */
   public SpaazaTaskUpdate trigger(TaskTrigger trigger) {
-    Objects.requireNonNull(trigger, "trigger");
-    return step(r -> r.trigger(trigger));
+    return set(UpdateTaskRequest::trigger, trigger, "trigger");
   }
 
   /** Sets the debug note. */
   public SpaazaTaskUpdate debug(String debug) {
-    Objects.requireNonNull(debug, "debug");
-    return step(r -> r.debug(debug));
+    return set(UpdateTaskRequest::debug, debug, "debug");
   }
 }

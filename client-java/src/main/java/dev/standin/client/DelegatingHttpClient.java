@@ -1,4 +1,4 @@
-package dev.standin.apify.client;
+package dev.standin.client;
 
 import java.net.Authenticator;
 import java.net.CookieHandler;

@@ -1,10 +1,12 @@
-package dev.standin.apify.client;
+package dev.standin.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.standin.apify.client.ApifyApiException;
+import dev.standin.apify.client.ApifyClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

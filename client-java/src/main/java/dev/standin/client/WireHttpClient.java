@@ -1,4 +1,4 @@
-package dev.standin.apify.client;
+package dev.standin.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
