@@ -1,6 +1,6 @@
 package dev.standin.conformance;
 
-import dev.standin.apify.client.DelegatingHttpClient;
+import dev.standin.client.DelegatingHttpClient;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
