@@ -6,7 +6,7 @@ import dev.standin.server.ServerConfig;
 import dev.standin.server.StandinServer;
 import dev.standin.server.kernel.wire.RateLimits;
 import dev.standin.server.spaaza.SpaazaConfig;
-import dev.standin.server.spaaza.SpaazaConfig.PresetToken;
+import dev.standin.server.spaaza.auth.PresetToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -7,7 +7,7 @@ import dev.standin.server.ServerConfig;
 import dev.standin.server.StandinServer;
 import dev.standin.server.kernel.wire.RateLimits;
 import dev.standin.server.spaaza.SpaazaConfig;
-import dev.standin.server.spaaza.SpaazaConfig.PresetToken;
+import dev.standin.server.spaaza.auth.PresetToken;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -8,7 +8,7 @@ import dev.standin.server.ServerConfig;
 import dev.standin.server.StandinServer;
 import dev.standin.server.apify.auth.UserToken;
 import dev.standin.server.spaaza.SpaazaConfig;
-import dev.standin.server.spaaza.SpaazaConfig.PresetToken;
+import dev.standin.server.spaaza.auth.PresetToken;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;

@@ -5,6 +5,8 @@ import dev.standin.server.kernel.ops.LogFormat;
 import dev.standin.server.kernel.store.DatabaseConfig;
 import dev.standin.server.kernel.wire.RateLimits;
 import dev.standin.server.spaaza.SpaazaConfig;
+import dev.standin.server.spaaza.auth.PresetAdmin;
+import dev.standin.server.spaaza.auth.PresetToken;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -264,8 +266,8 @@ public final class Main implements Callable<Integer> {
     SpaazaConfig spaaza =
         new SpaazaConfig(
             spaazaPort,
-            nonBlank(spaazaTokens).map(SpaazaConfig.PresetToken::parse).toList(),
-            nonBlank(spaazaAdmins).map(SpaazaConfig.PresetAdmin::parse).toList(),
+            nonBlank(spaazaTokens).map(PresetToken::parse).toList(),
+            nonBlank(spaazaAdmins).map(PresetAdmin::parse).toList(),
             Duration.ofMillis(spaazaPollMs),
             Duration.ofSeconds(spaazaDownloadTtlSeconds));
     DatabaseConfig database =

@@ -1,8 +1,8 @@
 package dev.standin.server;
 
 import dev.standin.server.apify.ApifyModule;
-import dev.standin.server.kernel.ModuleContext;
-import dev.standin.server.kernel.RunningApi;
+import dev.standin.server.kernel.module.ModuleContext;
+import dev.standin.server.kernel.module.RunningApi;
 import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.store.Database;
 import dev.standin.server.spaaza.SpaazaModule;

@@ -1,5 +1,7 @@
 package dev.standin.server.spaaza;
 
+import dev.standin.server.spaaza.auth.PresetAdmin;
+import dev.standin.server.spaaza.auth.PresetToken;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -55,46 +57,5 @@ public record SpaazaConfig(
 
   public SpaazaConfig withDownloadLinkTtl(Duration newTtl) {
     return new SpaazaConfig(port, tokens, admins, pollInterval, newTtl);
-  }
-
-  /** A privileged token of a chain. */
-  public record PresetToken(long chainId, String tokenId, String secret) {
-
-    /** Parses {@code CHAIN_ID:TOKEN_ID:TOKEN_SECRET}. */
-    public static PresetToken parse(String spec) {
-      String[] parts = spec.trim().split(":", 3);
-      if (parts.length != 3 || parts[1].isBlank() || parts[2].isBlank()) {
-        throw new IllegalArgumentException(
-            "expected CHAIN_ID:TOKEN_ID:TOKEN_SECRET, got '" + parts[0] + ":…'");
-      }
-      return new PresetToken(parseId(parts[0], "CHAIN_ID"), parts[1], parts[2]);
-    }
-  }
-
-  /** An admin user's session key and access level ({@code read} or {@code write}) on a chain. */
-  public record PresetAdmin(long userId, String sessionKey, long chainId, String accessLevel) {
-
-    /** Parses {@code USER_ID:SESSION_KEY:CHAIN_ID:LEVEL}. */
-    public static PresetAdmin parse(String spec) {
-      String[] parts = spec.trim().split(":");
-      if (parts.length != 4 || parts[1].isBlank()) {
-        throw new IllegalArgumentException(
-            "expected USER_ID:SESSION_KEY:CHAIN_ID:LEVEL, got '" + parts[0] + ":…'");
-      }
-      return new PresetAdmin(
-          parseId(parts[0], "USER_ID"), parts[1], parseId(parts[2], "CHAIN_ID"), parts[3]);
-    }
-  }
-
-  private static long parseId(String text, String what) {
-    try {
-      long id = Long.parseLong(text.trim());
-      if (id < 1) {
-        throw new NumberFormatException();
-      }
-      return id;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + " must be a positive integer, got '" + text + "'");
-    }
   }
 }

@@ -1,12 +1,12 @@
 package dev.standin.server.spaaza;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.standin.server.kernel.ApiModule;
-import dev.standin.server.kernel.ModuleContext;
-import dev.standin.server.kernel.RunningApi;
 import dev.standin.server.kernel.json.DocumentJson;
-import dev.standin.server.kernel.ops.ApiApplication;
-import dev.standin.server.kernel.ops.Listeners;
+import dev.standin.server.kernel.module.ApiApplication;
+import dev.standin.server.kernel.module.ApiModule;
+import dev.standin.server.kernel.module.Listeners;
+import dev.standin.server.kernel.module.ModuleContext;
+import dev.standin.server.kernel.module.RunningApi;
 import dev.standin.server.kernel.ops.TimedStore;
 import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
 import dev.standin.server.spaaza.auth.SpaazaCaller;

@@ -1,8 +1,6 @@
 package dev.standin.server.spaaza.auth;
 
 import dev.standin.server.kernel.Ids;
-import dev.standin.server.spaaza.SpaazaConfig.PresetAdmin;
-import dev.standin.server.spaaza.SpaazaConfig.PresetToken;
 import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.server.spaaza.store.SpaazaToken;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.standin.server.kernel;
+package dev.standin.server.kernel.module;
 
 /**
  * One vendor's API: a self-contained package (resources, services, auth, errors, its own store over

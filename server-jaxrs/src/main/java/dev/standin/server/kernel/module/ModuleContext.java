@@ -1,4 +1,4 @@
-package dev.standin.server.kernel;
+package dev.standin.server.kernel.module;
 
 import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.store.Database;

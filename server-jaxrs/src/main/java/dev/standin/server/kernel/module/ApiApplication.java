@@ -1,7 +1,6 @@
-package dev.standin.server.kernel.ops;
+package dev.standin.server.kernel.module;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.standin.server.kernel.ModuleContext;
 import dev.standin.server.kernel.docs.DocsResource;
 import dev.standin.server.kernel.errors.JaxRsExceptionMapper;
 import dev.standin.server.kernel.errors.JsonExceptionMapper;
@@ -12,6 +11,9 @@ import dev.standin.server.kernel.http.Authenticated;
 import dev.standin.server.kernel.http.Created;
 import dev.standin.server.kernel.http.CurrentRequest;
 import dev.standin.server.kernel.http.JacksonConfig;
+import dev.standin.server.kernel.ops.Metrics;
+import dev.standin.server.kernel.ops.OpsResource;
+import dev.standin.server.kernel.ops.RequestObserver;
 import dev.standin.server.kernel.wire.BodyDecodingInterceptor;
 import dev.standin.server.kernel.wire.BodyLimit;
 import dev.standin.server.kernel.wire.ErrorResponder;

@@ -1,4 +1,4 @@
-package dev.standin.server.kernel.ops;
+package dev.standin.server.kernel.module;
 
 import java.net.URI;
 import java.time.Duration;
