@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,14 @@ class DurabilityTest {
         int writer = w;
         writers.submit(
             () -> {
-              ApifyClient own = client(first);
+              // No retries: after the kill a retrying client would wait out its whole backoff
+              // (minutes) against a dead port before this writer could stop.
+              ApifyClient own =
+                  ApifyClient.builder()
+                      .baseUrl(first.baseUrl())
+                      .token(TOKEN)
+                      .retries(0, Duration.ofMillis(1))
+                      .build();
               for (int i = 0; ; i++) {
                 String key = "w-" + writer + "-" + i;
                 try {

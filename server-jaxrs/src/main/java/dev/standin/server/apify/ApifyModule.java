@@ -12,6 +12,7 @@ import dev.standin.server.apify.http.LenientBooleanParams;
 import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.JdbcApifyStore;
 import dev.standin.server.apify.store.User;
+import dev.standin.server.apify.taskinput.streaming.TaskInputBodyReader;
 import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.module.ApiApplication;

@@ -15,6 +15,7 @@ import dev.standin.server.apify.store.Collection;
 import dev.standin.server.apify.store.Document;
 import dev.standin.server.apify.store.Page;
 import dev.standin.server.apify.store.User;
+import dev.standin.server.apify.taskinput.TopLevelKeysReplace;
 import dev.standin.server.kernel.Ids;
 import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
@@ -59,7 +60,7 @@ public class TaskService {
   private final ActorService actors;
   private final DocumentJson json;
   private final Timestamps timestamps;
-  private final TaskInputMerge inputMerge;
+  private final TopLevelKeysReplace inputMerge;
 
   public TaskService(
       ApifyStore store,
@@ -72,7 +73,7 @@ public class TaskService {
     this.actors = actors;
     this.json = json;
     this.timestamps = timestamps;
-    this.inputMerge = new TaskInputMerge(json.mapper(), timestamps);
+    this.inputMerge = new TopLevelKeysReplace(json, timestamps);
   }
 
   public Task create(User caller, CreateTaskRequest request) {
@@ -162,14 +163,12 @@ public class TaskService {
   public Versioned<Map<String, Object>> getInput(User caller, String taskId) {
     Document document = locate(caller, taskId);
     // Answered as the stored text, as the merge answers it: a large input is not bound to objects.
-    JsonObjectView input = new JsonObjectView(inputMerge.inputOf(document.json()), json);
-    return new Versioned<>(input, Versions.etagOf(document));
+    return new Versioned<>(inputMerge.inputOf(document.json()), Versions.etagOf(document));
   }
 
   /**
-   * PUT /v2/actor-tasks/{id}/input: a one-level merge. Top-level properties of {@code patch}
-   * replace the stored ones (nested values whole, {@code null} stored as null); others stay. The
-   * merge runs here, in the service, inside the store's atomic update (ADR 0015).
+   * PUT /v2/actor-tasks/{id}/input: {@link TopLevelKeysReplace}, run inside the store's atomic
+   * update (ADR 0015).
    *
    * @param ifMatch the {@code If-Match} header, or {@code null} for an unconditional merge
    */
@@ -179,20 +178,20 @@ public class TaskService {
       throw new ApifyException(
           ApifyError.INVALID_INPUT, "Invalid input: the request body must be a JSON object.");
     }
-    // On the stored JSON text, not the Task model (TaskInputMerge says why).
+    // On the stored JSON text, not the Task model (TopLevelKeysReplace says why).
     Map<String, String> patchText = inputMerge.patchOf(patch);
-    AtomicReference<String> mergedInput = new AtomicReference<>();
+    AtomicReference<Map<String, Object>> mergedInput = new AtomicReference<>();
     Document updated =
         updateOwned(
             caller,
             taskId,
             ifMatch,
             current -> {
-              TaskInputMerge.Result merged = inputMerge.apply(current.json(), patchText);
+              TopLevelKeysReplace.Result merged = inputMerge.apply(current.json(), patchText);
               mergedInput.set(merged.input());
               return current.withJson(merged.task());
             });
-    return new Versioned<>(new JsonObjectView(mergedInput.get(), json), Versions.etagOf(updated));
+    return new Versioned<>(mergedInput.get(), Versions.etagOf(updated));
   }
 
   public void delete(User caller, String taskId) {

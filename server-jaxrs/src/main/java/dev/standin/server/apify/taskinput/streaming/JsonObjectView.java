@@ -1,4 +1,4 @@
-package dev.standin.server.apify;
+package dev.standin.server.apify.taskinput.streaming;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -17,7 +17,7 @@ import java.util.Set;
  * parse it on first use.
  */
 @JsonSerialize(using = JsonObjectView.Writer.class)
-final class JsonObjectView extends AbstractMap<String, Object> {
+public final class JsonObjectView extends AbstractMap<String, Object> {
 
   private final String text;
   private final DocumentJson json;
@@ -26,7 +26,7 @@ final class JsonObjectView extends AbstractMap<String, Object> {
   /**
    * @param text a JSON object this server wrote
    */
-  JsonObjectView(String text, DocumentJson json) {
+  public JsonObjectView(String text, DocumentJson json) {
     this.text = text;
     this.json = json;
   }

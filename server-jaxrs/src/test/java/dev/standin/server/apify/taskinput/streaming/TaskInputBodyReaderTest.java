@@ -1,4 +1,4 @@
-package dev.standin.server.apify;
+package dev.standin.server.apify.taskinput.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.standin.server.apify;
+package dev.standin.server.apify.taskinput.streaming;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;

@@ -1,4 +1,4 @@
-package dev.standin.server.apify;
+package dev.standin.server.apify.taskinput.streaming;
 
 import java.io.Writer;
 

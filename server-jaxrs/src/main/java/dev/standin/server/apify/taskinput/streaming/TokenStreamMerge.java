@@ -1,4 +1,4 @@
-package dev.standin.server.apify;
+package dev.standin.server.apify.taskinput.streaming;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,27 +16,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The task-input merge on the stored task's JSON text, as a stream of tokens: the task is copied
- * token by token, except that its {@code input} object gets the patch's top-level properties (a
- * stored property keeps its place with the patch's value; new ones follow) and {@code modifiedAt}
- * moves on. Nothing is built in between, which for a 9 MB input is several times cheaper than a
- * tree; it matters because the merge runs in the store's atomic update, which other writes wait
- * for. For the same reason the patch's values arrive already written as JSON text (read so off the
- * request body by {@link TaskInputBodyReader}, on the request's own thread) and are copied in
- * verbatim; the answer, the merged input, is the part of the new task's text written for it.
+ * How {@link dev.standin.server.apify.taskinput.TopLevelKeysReplace} is carried out, on the stored
+ * task's JSON text as a stream of tokens: the task is copied token by token, except that its {@code
+ * input} object gets the patch's top-level properties (a stored property keeps its place with the
+ * patch's value; new ones follow) and {@code modifiedAt} moves on. Nothing is built in between,
+ * which for a 9 MB input is several times cheaper than a tree; it matters because the merge runs in
+ * the store's atomic update, which other writes wait for. For the same reason the patch's values
+ * arrive already written as JSON text (read so off the request body by {@link TaskInputBodyReader},
+ * on the request's own thread) and are copied in verbatim; the answer, the merged input, is the
+ * part of the new task's text written for it.
  */
-final class TaskInputMerge {
+public final class TokenStreamMerge {
 
   private static final String INPUT = "input";
   private static final String MODIFIED_AT = "modifiedAt";
 
   /** The new task document and, separately, its merged input (both JSON text). */
-  record Result(String task, String input) {}
+  public record Result(String task, String input) {}
 
   private final ObjectMapper mapper;
   private final Timestamps timestamps;
 
-  TaskInputMerge(ObjectMapper mapper, Timestamps timestamps) {
+  public TokenStreamMerge(ObjectMapper mapper, Timestamps timestamps) {
     this.mapper = mapper;
     this.timestamps = timestamps;
   }
@@ -45,7 +46,7 @@ final class TaskInputMerge {
    * The patch's top-level properties in order, each value written as JSON text ({@code null} as
    * {@code "null"}).
    */
-  Map<String, String> patchOf(Map<String, Object> patch) {
+  public Map<String, String> patchOf(Map<String, Object> patch) {
     if (patch instanceof RawJsonObject received) {
       return received.members(); // read off the request body as text already
     }
@@ -61,7 +62,7 @@ final class TaskInputMerge {
   }
 
   /** Merges {@code patch} (from {@link #patchOf}) into the task stored as {@code storedTask}. */
-  Result apply(String storedTask, Map<String, String> patch) {
+  public Result apply(String storedTask, Map<String, String> patch) {
     StringBuilderWriter task = new StringBuilderWriter(storedTask.length() + 256);
     Span input = null;
     try (JsonParser in = storedTaskParser(storedTask);
@@ -109,7 +110,7 @@ final class TaskInputMerge {
    * The input of the task stored as {@code storedTask}, as JSON text read off its tokens; {@code
    * {}} when it has none.
    */
-  String inputOf(String storedTask) {
+  public String inputOf(String storedTask) {
     try (JsonParser in = storedTaskParser(storedTask)) {
       while (in.nextToken() == JsonToken.FIELD_NAME) {
         String name = in.currentName();
