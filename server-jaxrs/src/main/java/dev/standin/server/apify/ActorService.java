@@ -214,13 +214,7 @@ public class ActorService {
                         .title(actor.getTitle())
                         .stats(actor.getStats()))
             .toList();
-    return new ListOfActors()
-        .total(page.total())
-        .offset(paging.offset())
-        .limit(paging.limit())
-        .desc(desc)
-        .count(items.size())
-        .items(items);
+    return paging.answer(new ListOfActors(), page.total(), desc, items);
   }
 
   /**

@@ -108,13 +108,7 @@ public class BuildService {
                         .buildNumberInt(build.getBuildNumberInt())
                         .meta(build.getMeta()))
             .toList();
-    return new ListOfBuilds()
-        .total(page.total())
-        .offset(paging.offset())
-        .limit(paging.limit())
-        .desc(desc)
-        .count(items.size())
-        .items(items);
+    return paging.answer(new ListOfBuilds(), page.total(), desc, items);
   }
 
   /** {@code major·10⁷ + minor·10⁵ + n}: build numbers that sort as integers. */

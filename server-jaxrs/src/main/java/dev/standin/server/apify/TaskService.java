@@ -224,13 +224,7 @@ public class TaskService {
                       .stats(task.getStats());
                 })
             .toList();
-    return new ListOfTasks()
-        .total(page.total())
-        .offset(offset)
-        .limit(paging.limit())
-        .desc(desc)
-        .count(items.size())
-        .items(items);
+    return paging.answer(new ListOfTasks(), page.total(), desc, items);
   }
 
   // --- helpers ------------------------------------------------------------------------------

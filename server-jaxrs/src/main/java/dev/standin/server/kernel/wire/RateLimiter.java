@@ -1,9 +1,9 @@
 package dev.standin.server.kernel.wire;
 
 /**
- * Counts requests against limits, by key. The in-process implementation is {@link
- * LocalRateLimiter}; a store shared by several server instances (PostgreSQL) provides one whose
- * counts hold across all of them (ADR 0017).
+ * Counts requests against limits, by key. The one implementation today is the in-process {@link
+ * LocalRateLimiter}, so each server instance counts on its own, even on a shared PostgreSQL
+ * database (ADR 0017); a limiter whose counts hold across instances would implement this.
  */
 public interface RateLimiter {
 
