@@ -1,7 +1,6 @@
 package dev.standin.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.standin.apify.client.ApifyApiException;
 import dev.standin.apify.client.ApifyClient;
@@ -10,36 +9,19 @@ import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.Task;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Base of every conformance test class: one server per class and backend, clients for alice and
- * bob, and a check after each test that every response it received matched the spec.
- *
- * <p>Every subclass runs once per {@link Backend} (a JUnit parameterized class): the suite is
- * written once and proves the same behaviour on the embedded store and on PostgreSQL.
+ * Base of the Apify conformance tests ({@link BackendSuite}: once per backend, responses checked
+ * against {@code openapi/apify.yaml}): one server per class and backend, clients for alice and bob.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Backend.class)
-abstract class ConformanceTest {
+abstract class ConformanceTest extends BackendSuite {
 
   private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/apify.yaml");
   private static final AtomicInteger NAMES = new AtomicInteger();
-
-  @TempDir static Path dataDir;
-
-  /** The backend of this run of the class. */
-  @Parameter Backend backend;
 
   static ServerHarness server;
   static ApifyClient alice;
@@ -47,7 +29,7 @@ abstract class ConformanceTest {
 
   @BeforeParameterizedClassInvocation
   static void startServer(Backend current) throws IOException {
-    server = new ServerHarness(current, Files.createTempDirectory(dataDir, "store-"), VALIDATOR);
+    server = new ServerHarness(current, newStoreDir(), VALIDATOR);
     alice = server.client(ServerHarness.ALICE_TOKEN);
     bob = server.client(ServerHarness.BOB_TOKEN);
   }
@@ -57,9 +39,9 @@ abstract class ConformanceTest {
     server.close();
   }
 
-  @AfterEach
-  void everyResponseMatchedTheSpec() {
-    assertThat(VALIDATOR.drainViolations()).as("responses that do not match the spec").isEmpty();
+  @Override
+  SpecValidator validator() {
+    return VALIDATOR;
   }
 
   /** A name no other test uses, so tests in one class do not collide. */
@@ -80,9 +62,7 @@ abstract class ConformanceTest {
 
   /** Runs a client call that must fail, and returns the failure. */
   static ApifyApiException failure(ThrowingCallable call) {
-    ApifyApiException e = catchThrowableOfType(ApifyApiException.class, call);
-    assertThat(e).as("the call should have failed").isNotNull();
-    return e;
+    return failure(ApifyApiException.class, call);
   }
 
   static void assertError(ApifyApiException e, int status, String type) {

@@ -1,34 +1,19 @@
 package dev.standin.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.standin.apify.client.ApifyClient;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.Task;
-import dev.standin.server.kernel.wire.RateLimits;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Hundreds of generated hostile requests against every write endpoint: each must get its 4xx in the
- * API's error shape (never a 5xx), and leave what the endpoint could change exactly as it was. The
- * cases come from {@link HostileCases}; the endpoints are listed in {@link #apifyEndpoints}. A
- * second API adds its endpoints and {@link HostileCases.Expectations} the same way.
- */
-class HostileInputTest {
+/** The {@link HostileSuite} of the Apify API: its write endpoints and the answers it expects. */
+class HostileInputTest extends HostileSuite {
 
   private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/apify.yaml");
   private static final String TOKEN = ServerHarness.ALICE_TOKEN;
@@ -52,12 +37,7 @@ class HostileInputTest {
 
   @BeforeAll
   static void start() {
-    // Limits out of the way: this suite is about bodies, not about rate.
-    RateLimits generous =
-        new RateLimits(
-            new RateLimits.Limit(1_000_000, Duration.ofSeconds(1)),
-            new RateLimits.Limit(1_000_000, Duration.ofSeconds(1)));
-    server = new ServerHarness(Backend.SQLITE, dataDir, VALIDATOR, c -> c.withRateLimits(generous));
+    server = new ServerHarness(Backend.SQLITE, dataDir, VALIDATOR, c -> c.withRateLimits(GENEROUS));
     ApifyClient alice = server.client(TOKEN);
     Actor actor = alice.actors().create(new CreateActorRequest().name("hostile-target"));
     task =
@@ -76,12 +56,29 @@ class HostileInputTest {
     server.close();
   }
 
-  @AfterEach
-  void everyResponseMatchedTheSpec() {
-    assertThat(VALIDATOR.drainViolations()).as("responses that do not match the spec").isEmpty();
+  @Override
+  SpecValidator validator() {
+    return VALIDATOR;
   }
 
-  static List<WriteEndpoint> apifyEndpoints() {
+  @Override
+  HostileCases.Expectations expectations() {
+    return APIFY;
+  }
+
+  @Override
+  int minimumCases() {
+    return 500;
+  }
+
+  @Override
+  Answer send(String method, String path, Map<String, String> headers, byte[] body) {
+    ServerHarness.RawResponse r = server.rawBytes(method, path, TOKEN, headers, body);
+    return new Answer(r.status(), r.body());
+  }
+
+  @Override
+  List<WriteEndpoint> endpoints() {
     String taskPath = "/v2/actor-tasks/" + task.getId();
     String actId = task.getActId();
     return List.of(
@@ -143,25 +140,5 @@ class HostileInputTest {
   private static String snapshot(String path) {
     ServerHarness.RawResponse r = server.raw("GET", path, TOKEN, null, null);
     return r.status() + " " + r.body() + "\n";
-  }
-
-  @TestFactory
-  Stream<DynamicTest> hostileRequestsAreRefusedAndChangeNothing() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (WriteEndpoint endpoint : apifyEndpoints()) {
-      for (HostileCase c : HostileCases.casesFor(endpoint, APIFY)) {
-        tests.add(DynamicTest.dynamicTest(endpoint + ": " + c.name(), () -> attack(endpoint, c)));
-      }
-    }
-    assertThat(tests).hasSizeGreaterThanOrEqualTo(500);
-    return tests.stream();
-  }
-
-  private static void attack(WriteEndpoint endpoint, HostileCase c) throws IOException {
-    String before = endpoint.snapshot().get();
-    String path = c.path() != null ? c.path() : endpoint.path();
-    ServerHarness.RawResponse answer =
-        server.rawBytes(endpoint.method(), path, TOKEN, c.headers(), c.body());
-    HostileCases.assertRefused(endpoint, APIFY, c, answer.status(), answer.body(), before);
   }
 }

@@ -1,7 +1,6 @@
 package dev.standin.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +25,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,23 +36,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Base of the Spaaza conformance tests: one server per class driven by a test clock, two chains
+ * Base of the Spaaza conformance tests ({@link BackendSuite}: once per backend, responses checked
+ * against {@code openapi/spaaza.yaml}): one server per class driven by a test clock, two chains
  * with a privileged token each, admin sessions with different access levels, and a check after each
  * test that every response matched {@code openapi/spaaza.yaml}. The scheduler polls only at start;
  * tests move the clock and call {@code runDueTasksNow()} instead of waiting.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Backend.class)
-abstract class SpaazaConformanceTest {
+abstract class SpaazaConformanceTest extends BackendSuite {
 
   static final SpecValidator VALIDATOR = new SpecValidator("/openapi/spaaza.yaml");
   static final ObjectMapper MAPPER = SpaazaJson.newMapper();
@@ -70,11 +61,6 @@ abstract class SpaazaConformanceTest {
 
   static final String KEY_8 = "session-key-of-admin-8";
   static final Instant START = Instant.parse("2026-05-26T11:59:00Z");
-
-  @TempDir static Path dataDir;
-
-  /** The backend of this run of the class. */
-  @Parameter Backend backend;
 
   static ServerConfig config;
   static TestClock clock;
@@ -94,11 +80,7 @@ abstract class SpaazaConformanceTest {
                     new PresetAdmin(7, KEY_7, CHAIN_A, "write"),
                     new PresetAdmin(7, KEY_7, CHAIN_B, "read"),
                     new PresetAdmin(8, KEY_8, CHAIN_B, "write")));
-    config =
-        current
-            .newConfig(Files.createTempDirectory(dataDir, "store-"))
-            .withClock(clock)
-            .withSpaaza(spaaza);
+    config = current.newConfig(newStoreDir()).withClock(clock).withSpaaza(spaaza);
     start();
   }
 
@@ -120,9 +102,9 @@ abstract class SpaazaConformanceTest {
     server.close();
   }
 
-  @AfterEach
-  void everyResponseMatchedTheSpec() {
-    assertThat(VALIDATOR.drainViolations()).as("responses that do not match the spec").isEmpty();
+  @Override
+  SpecValidator validator() {
+    return VALIDATOR;
   }
 
   static SpaazaClient tokenClient(String tokenId, String secret) {
@@ -167,9 +149,7 @@ abstract class SpaazaConformanceTest {
   }
 
   static SpaazaApiException failure(ThrowingCallable call) {
-    SpaazaApiException e = catchThrowableOfType(SpaazaApiException.class, call);
-    assertThat(e).as("the call should have failed").isNotNull();
-    return e;
+    return failure(SpaazaApiException.class, call);
   }
 
   static void assertError(SpaazaApiException e, int status, String name) {
