@@ -17,15 +17,12 @@ import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.module.ApiApplication;
 import dev.standin.server.kernel.module.ApiModule;
-import dev.standin.server.kernel.module.Listeners;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
-import dev.standin.server.kernel.ops.TimedStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jetty.server.Server;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -39,23 +36,22 @@ public record ApifyModule(int port, List<UserToken> users, String defaultUsernam
     implements ApiModule<ApifyModule.Running> {
 
   /** The started API, and the token of the default user when this start created that user. */
-  public record Running(Server http, URI baseUri, Optional<String> createdToken)
+  public record Running(ApiApplication.Listening listening, Optional<String> createdToken)
       implements RunningApi {
     @Override
+    public URI baseUri() {
+      return listening.baseUri();
+    }
+
+    @Override
     public void stop(Duration grace) {
-      try {
-        Listeners.stop(http, grace);
-      } catch (Exception e) {
-        throw new IllegalStateException("the Apify listener did not stop cleanly", e);
-      }
+      listening.stop(grace);
     }
   }
 
   @Override
   public Running start(ModuleContext context) {
-    ApifyStore store =
-        TimedStore.wrap(
-            ApifyStore.class, new JdbcApifyStore(context.database()), context.metrics());
+    ApifyStore store = context.timed(ApifyStore.class, new JdbcApifyStore(context.database()));
     ObjectMapper mapper = ApifyJson.newMapper();
     UserService users = new UserService(store, context.clock());
     this.users.forEach(u -> users.ensureUserWithToken(u.username(), u.token()));
@@ -87,6 +83,6 @@ public record ApifyModule(int port, List<UserToken> users, String defaultUsernam
             .register(new ActorTasksResource(tasks));
 
     ApiApplication.Listening listening = ApiApplication.listen(context.host(), port, app, errors);
-    return new Running(listening.http(), listening.baseUri(), createdToken);
+    return new Running(listening, createdToken);
   }
 }

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.module.ApiApplication;
 import dev.standin.server.kernel.module.ApiModule;
-import dev.standin.server.kernel.module.Listeners;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
-import dev.standin.server.kernel.ops.TimedStore;
 import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.auth.SpaazaCredentials;
@@ -27,7 +25,6 @@ import dev.standin.spaaza.json.SpaazaJson;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.jetty.server.Server;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -49,22 +46,22 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
    * The started API. Stopping it stops the scheduler (a running task finishes) and the listener.
    */
   public static final class Running implements RunningApi {
-    private final Server http;
+    private final ApiApplication.Listening listening;
     private final TaskScheduler scheduler;
-    private final URI baseUri;
     private final Optional<CreatedChain> createdChain;
 
     private Running(
-        Server http, TaskScheduler scheduler, URI baseUri, Optional<CreatedChain> createdChain) {
-      this.http = http;
+        ApiApplication.Listening listening,
+        TaskScheduler scheduler,
+        Optional<CreatedChain> createdChain) {
+      this.listening = listening;
       this.scheduler = scheduler;
-      this.baseUri = baseUri;
       this.createdChain = createdChain;
     }
 
     @Override
     public URI baseUri() {
-      return baseUri;
+      return listening.baseUri();
     }
 
     /** The chain and token this start created because the store had no chains. */
@@ -82,20 +79,14 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
       try {
         scheduler.close();
       } finally {
-        try {
-          Listeners.stop(http, grace);
-        } catch (Exception e) {
-          throw new IllegalStateException("the Spaaza listener did not stop cleanly", e);
-        }
+        listening.stop(grace);
       }
     }
   }
 
   @Override
   public Running start(ModuleContext context) {
-    SpaazaStore store =
-        TimedStore.wrap(
-            SpaazaStore.class, new JdbcSpaazaStore(context.database()), context.metrics());
+    SpaazaStore store = context.timed(SpaazaStore.class, new JdbcSpaazaStore(context.database()));
     ObjectMapper mapper = SpaazaJson.newMapper();
     SpaazaCredentials credentials = new SpaazaCredentials(store, context.clock());
     credentials.applyPresets(config.tokens(), config.admins());
@@ -130,6 +121,6 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
         ApiApplication.listen(context.host(), config.port(), app, errors);
     TaskScheduler scheduler = new TaskScheduler(store, tasks, runner);
     scheduler.start(config.pollInterval());
-    return new Running(listening.http(), scheduler, listening.baseUri(), created);
+    return new Running(listening, scheduler, created);
   }
 }

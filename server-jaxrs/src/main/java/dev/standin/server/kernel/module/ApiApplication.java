@@ -27,6 +27,7 @@ import dev.standin.server.kernel.wire.WireExceptionMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Server;
@@ -92,7 +93,17 @@ public final class ApiApplication {
   }
 
   /** A started listener and the address it really listens on (port 0 asks for a free one). */
-  public record Listening(Server http, URI baseUri) {}
+  public record Listening(Server http, URI baseUri) {
+
+    /** Stops accepting connections and lets requests in flight finish within {@code grace}. */
+    public void stop(Duration grace) {
+      try {
+        Listeners.stop(http, grace);
+      } catch (Exception e) {
+        throw new IllegalStateException("the listener on " + baseUri + " did not stop cleanly", e);
+      }
+    }
+  }
 
   /** Starts {@code app} on {@code host:port}; a port that cannot be bound stops with one line. */
   public static Listening listen(String host, int port, ResourceConfig app, ErrorResponder errors) {

@@ -1,6 +1,7 @@
 package dev.standin.server.kernel.module;
 
 import dev.standin.server.kernel.ops.Metrics;
+import dev.standin.server.kernel.ops.TimedStore;
 import dev.standin.server.kernel.store.Database;
 import dev.standin.server.kernel.wire.RateLimits;
 import java.nio.file.Path;
@@ -26,4 +27,10 @@ public record ModuleContext(
     RateLimits rateLimits,
     Database database,
     Metrics metrics,
-    boolean servesOperations) {}
+    boolean servesOperations) {
+
+  /** An API's store, with every call timed in {@link #metrics()}. */
+  public <S> S timed(Class<S> storeInterface, S store) {
+    return TimedStore.wrap(storeInterface, store, metrics);
+  }
+}
