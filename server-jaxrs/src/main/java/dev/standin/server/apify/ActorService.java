@@ -2,16 +2,21 @@ package dev.standin.server.apify;
 
 import dev.standin.apify.errors.ApifyError;
 import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.ActorNotice;
 import dev.standin.apify.model.ActorPermissionLevel;
 import dev.standin.apify.model.ActorShort;
+import dev.standin.apify.model.ActorStandby;
 import dev.standin.apify.model.ActorStats;
 import dev.standin.apify.model.Build;
 import dev.standin.apify.model.BuildTag;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.DefaultRunOptions;
 import dev.standin.apify.model.ListOfActors;
+import dev.standin.apify.model.PublicActorRunStats;
 import dev.standin.apify.model.TaggedBuildInfo;
 import dev.standin.apify.model.UpdateActorRequest;
+import dev.standin.apify.model.UpdateVersionRequest;
+import dev.standin.apify.model.Version;
 import dev.standin.server.apify.errors.ApifyException;
 import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
@@ -23,8 +28,13 @@ import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.merge.MergeTable;
 import dev.standin.server.kernel.store.NameTakenException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +46,22 @@ import org.openapitools.jackson.nullable.JsonNullable;
 /** Actors: create, read, list, delete, and the update with its merge rules. */
 public class ActorService {
 
-  /** An update request whose build tags have been resolved to the builds they name. */
-  record ActorUpdate(UpdateActorRequest request, Map<String, TaggedBuildInfo> tags) {}
+  /**
+   * An update request whose build tags have been resolved to the builds they name, and whose {@code
+   * versions} entries have been read as version changes (null when not sent).
+   */
+  record ActorUpdate(
+      UpdateActorRequest request,
+      Map<String, TaggedBuildInfo> tags,
+      List<UpdateVersionRequest> versions) {}
 
   /**
-   * PUT /v2/actors/{id}: present properties replace the stored ones whole, {@code taggedBuilds} is
-   * patched tag by tag. Checked as a whole afterwards by {@link #check}.
+   * PUT /v2/actors/{id}: present properties replace the stored ones whole, except the settings
+   * objects ({@code defaultRunOptions}, {@code actorStandby}), merged one level by their tables in
+   * {@link SettingsMerge}, and {@code taggedBuilds}, patched tag by tag. Each {@code versions}
+   * entry is built by {@link ActorVersions#VERSION_UPDATE}. The deprecated top-level {@code
+   * restartOnError} sets {@code defaultRunOptions.restartOnError} before that object is merged, so
+   * the nested one wins when both are sent. Checked as a whole afterwards by {@link #check}.
    */
   static final MergeTable<ActorUpdate, Actor> ACTOR_UPDATE =
       MergeTable.<ActorUpdate, Actor>create()
@@ -67,9 +87,9 @@ public class ActorService {
           .replace("title", sent(UpdateActorRequest::getTitle_JsonNullable), Actor::setTitle)
           .replace(
               "versions",
-              sent(u -> MergeTable.presentUnlessNull(u.getVersions())),
+              update -> MergeTable.presentUnlessNull(update.versions()),
               (actor, versions) ->
-                  actor.setVersions(ActorVersions.keepStoredSecrets(versions, actor.getVersions())))
+                  actor.setVersions(ActorVersions.replaceAll(versions, actor.getVersions())))
           .replace(
               "pricingInfos",
               sent(u -> MergeTable.presentUnlessNull(u.getPricingInfos())),
@@ -79,15 +99,26 @@ public class ActorService {
               sent(UpdateActorRequest::getCategories_JsonNullable),
               Actor::setCategories)
           .replace(
+              "restartOnError",
+              sent(u -> MergeTable.presentUnlessNull(u.getRestartOnError())),
+              (actor, restart) -> actor.getDefaultRunOptions().setRestartOnError(restart))
+          .merge(
               "defaultRunOptions",
               sent(UpdateActorRequest::getDefaultRunOptions_JsonNullable),
-              (actor, options) ->
-                  actor.setDefaultRunOptions(options == null ? defaultRunOptions() : options))
+              Actor::getDefaultRunOptions,
+              Actor::setDefaultRunOptions,
+              SettingsMerge::defaultRunOptions,
+              SettingsMerge::defaultRunOptions,
+              SettingsMerge.DEFAULT_RUN_OPTIONS)
           .patch("taggedBuilds", ActorUpdate::tags, Actor::getTaggedBuilds, Actor::setTaggedBuilds)
-          .replace(
+          .merge(
               "actorStandby",
               sent(UpdateActorRequest::getActorStandby_JsonNullable),
-              Actor::setActorStandby)
+              Actor::getActorStandby,
+              Actor::setActorStandby,
+              ActorStandby::new,
+              () -> null,
+              SettingsMerge.ACTOR_STANDBY)
           .replace(
               "exampleRunInput",
               sent(UpdateActorRequest::getExampleRunInput_JsonNullable),
@@ -96,7 +127,22 @@ public class ActorService {
               "isDeprecated",
               sent(UpdateActorRequest::getIsDeprecated_JsonNullable),
               Actor::setIsDeprecated)
-          .readOnly("id", "userId", "username", "createdAt", "modifiedAt", "stats");
+          .readOnly(
+              "id",
+              "userId",
+              "username",
+              "createdAt",
+              "modifiedAt",
+              "stats",
+              "deploymentKey",
+              "readmeSummary",
+              "pictureUrl",
+              "standbyUrl",
+              "notice",
+              "isCritical",
+              "isGeneric",
+              "isSourceCodeHidden",
+              "hasNoDataset");
 
   private static <V> Function<ActorUpdate, JsonNullable<V>> sent(
       Function<UpdateActorRequest, JsonNullable<V>> property) {
@@ -116,18 +162,23 @@ public class ActorService {
     this.timestamps = timestamps;
   }
 
-  static DefaultRunOptions defaultRunOptions() {
-    return new DefaultRunOptions().build("latest").timeoutSecs(3600L).memoryMbytes(4096);
-  }
-
   public Actor create(User caller, CreateActorRequest request) {
     if (request == null || request.getName() == null) {
       throw ApifyException.invalidValue("Field \"name\" is required.");
     }
+    ActorVersions.checkCount(request.getVersions());
+    DefaultRunOptions runOptions = SettingsMerge.defaultRunOptions();
+    if (request.getRestartOnError() != null) {
+      runOptions.setRestartOnError(request.getRestartOnError());
+    }
+    if (request.getDefaultRunOptions() != null) {
+      SettingsMerge.DEFAULT_RUN_OPTIONS.apply(request.getDefaultRunOptions(), runOptions);
+    }
     OffsetDateTime now = timestamps.now();
+    String id = Ids.newId();
     Actor actor =
         new Actor()
-            .id(Ids.newId())
+            .id(id)
             .userId(caller.id())
             .name(request.getName())
             .description(request.getDescription())
@@ -142,20 +193,22 @@ public class ActorService {
             .isDeprecated(Boolean.TRUE.equals(request.getIsDeprecated()))
             .createdAt(now)
             .modifiedAt(now)
-            .stats(new ActorStats().totalBuilds(0L).totalRuns(0L).totalUsers(1L))
-            .versions(request.getVersions() == null ? List.of() : request.getVersions())
+            .stats(new ActorStats().totalBuilds(0L))
+            .versions(ActorVersions.replaceAll(versionChanges(request.getVersions()), List.of()))
             .pricingInfos(request.getPricingInfos() == null ? List.of() : request.getPricingInfos())
-            .defaultRunOptions(
-                request.getDefaultRunOptions() == null
-                    ? defaultRunOptions()
-                    : request.getDefaultRunOptions())
-            .taggedBuilds(new LinkedHashMap<>());
+            .defaultRunOptions(runOptions)
+            .taggedBuilds(new LinkedHashMap<>())
+            .deploymentKey(deploymentKeyOf(id));
     if (request.getExampleRunInput_JsonNullable().isPresent()) {
       actor.setExampleRunInput(request.getExampleRunInput());
     }
-    if (request.getActorStandby_JsonNullable().isPresent()) {
-      actor.setActorStandby(request.getActorStandby());
+    if (request.getActorStandby() != null) {
+      actor.setActorStandby(
+          SettingsMerge.ACTOR_STANDBY.apply(request.getActorStandby(), new ActorStandby()));
+    } else if (request.getActorStandby_JsonNullable().isPresent()) {
+      actor.setActorStandby(null);
     }
+    complete(actor);
     check(actor, now);
     try {
       store.insert(
@@ -178,18 +231,46 @@ public class ActorService {
     if (request == null) {
       throw new ApifyException(ApifyError.INVALID_INPUT, "The request body must be a JSON object.");
     }
+    if (request.getVersions() != null) {
+      ActorVersions.checkCount(request.getVersions());
+    }
     Document located = locateOwned(caller, actorId);
-    ActorUpdate update = new ActorUpdate(request, resolveTags(located.id(), request));
+    ActorUpdate update =
+        new ActorUpdate(
+            request, resolveTags(located.id(), request), versionChanges(request.getVersions()));
+    return change(caller, located, actor -> ACTOR_UPDATE.apply(update, actor));
+  }
+
+  /**
+   * One accepted change of the caller's Actor: {@code change} runs inside the store's atomic update
+   * on the stored Actor; then every Actor rule is checked and {@code modifiedAt} moves. A broken
+   * rule stores nothing.
+   */
+  Versioned<Actor> change(User caller, Document located, Consumer<Actor> change) {
     Document updated =
         updateDocument(
             located.id(),
             actor -> {
-              ACTOR_UPDATE.apply(update, actor);
+              change.accept(actor);
+              complete(actor);
               OffsetDateTime now = timestamps.after(actor.getModifiedAt());
               check(actor, now);
               actor.setModifiedAt(now);
             });
     return new Versioned<>(forCaller(toActor(updated), caller), Versions.etagOf(updated));
+  }
+
+  /** The {@code versions} of a request read as version changes; null when none were sent. */
+  private List<UpdateVersionRequest> versionChanges(List<Version> versions) {
+    if (versions == null) {
+      return null;
+    }
+    List<UpdateVersionRequest> changes = new ArrayList<>();
+    for (Version version : versions) {
+      changes.add(
+          version == null ? null : json.mapper().convertValue(version, UpdateVersionRequest.class));
+    }
+    return changes;
   }
 
   public void delete(User caller, String actorId) {
@@ -257,14 +338,82 @@ public class ActorService {
     return store.find(Collection.ACTORS, actorId).map(this::toActor);
   }
 
-  /** The stored Actor, with the lists that Actors stored before they existed filled in. */
+  /**
+   * The stored Actor, with what Actors stored before a property existed lack filled in, and the
+   * properties the platform computes set.
+   */
   public Actor toActor(Document document) {
-    Actor actor = json.read(document.json(), Actor.class);
+    return complete(json.read(document.json(), Actor.class));
+  }
+
+  /**
+   * Fills in the properties the platform computes (ADR 0024) and the defaults an Actor must always
+   * answer with: run options with every default, the top-level {@code restartOnError} equal to the
+   * nested one, full {@code stats}.
+   */
+  private static Actor complete(Actor actor) {
     actor.setVersions(actor.getVersions() == null ? new ArrayList<>() : actor.getVersions());
     actor.setPricingInfos(
         actor.getPricingInfos() == null ? new ArrayList<>() : actor.getPricingInfos());
     actor.setTaggedBuilds(new LinkedHashMap<>(tagsOf(actor)));
+    actor.setDefaultRunOptions(SettingsMerge.complete(actor.getDefaultRunOptions()));
+    actor.setRestartOnError(actor.getDefaultRunOptions().getRestartOnError());
+    actor.setStats(completeStats(actor.getStats()));
+    if (actor.getDeploymentKey() == null) {
+      actor.setDeploymentKey(deploymentKeyOf(actor.getId()));
+    }
+    actor.setReadmeSummary(actor.getDescription() == null ? "" : actor.getDescription());
+    actor.setPictureUrl(null);
+    actor.setStandbyUrl(null);
+    actor.setNotice(ActorNotice.NONE);
+    actor.setIsCritical(false);
+    actor.setIsGeneric(false);
+    actor.setIsSourceCodeHidden(true);
+    actor.setHasNoDataset(false);
     return actor;
+  }
+
+  /** The counters: builds as counted, everything about runs, users and reviews 0 (nothing runs). */
+  private static ActorStats completeStats(ActorStats stored) {
+    long builds = stored == null || stored.getTotalBuilds() == null ? 0L : stored.getTotalBuilds();
+    ActorStats stats =
+        new ActorStats()
+            .totalBuilds(builds)
+            .totalRuns(0L)
+            .totalUsers(0L)
+            .totalUsers7Days(0L)
+            .totalUsers30Days(0L)
+            .totalUsers90Days(0L)
+            .totalMetamorphs(0L)
+            .actorReviewCount(0L)
+            .actorReviewRating(0.0)
+            .bookmarkCount(0L)
+            .publicActorRunStats30Days(
+                new PublicActorRunStats()
+                    .ABORTED(0L)
+                    .FAILED(0L)
+                    .SUCCEEDED(0L)
+                    .TIMED_OUT(0L)
+                    .TOTAL(0L));
+    stats.setLastRunStartedAt(null);
+    return stats;
+  }
+
+  /**
+   * A public key in the OpenSSH format, made up from the Actor's ID: the same for an Actor on every
+   * read, different between Actors. Nothing uses it here; clients only display it.
+   */
+  private static String deploymentKeyOf(String actorId) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(actorId.getBytes(StandardCharsets.UTF_8));
+      ByteBuffer blob = ByteBuffer.allocate(4 + 11 + 4 + 32);
+      blob.putInt(11).put("ssh-ed25519".getBytes(StandardCharsets.US_ASCII));
+      blob.putInt(32).put(digest);
+      return "ssh-ed25519 " + Base64.getEncoder().encodeToString(blob.array()) + " standin";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
   }
 
   static TaggedBuildInfo tagInfo(Build build) {
