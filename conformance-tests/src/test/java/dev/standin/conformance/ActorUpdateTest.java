@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.ActorNotice;
 import dev.standin.apify.model.ActorPermissionLevel;
 import dev.standin.apify.model.ActorStandby;
-import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.DefaultRunOptions;
 import dev.standin.apify.model.ExampleRunInput;
 import dev.standin.apify.model.UpdateActorRequest;
@@ -22,7 +22,7 @@ class ActorUpdateTest extends ConformanceTest {
         alice
             .actors()
             .create(
-                new CreateActorRequest()
+                actorRequest()
                     .name(uniqueName("upd"))
                     .title("Old title")
                     .description("Old description")
@@ -49,9 +49,15 @@ class ActorUpdateTest extends ConformanceTest {
     assertThat(updated.getExampleRunInput().getBody()).isEqualTo("{\"a\": 1}");
     assertThat(updated.getActorStandby().getMemoryMbytes()).isEqualTo(1024);
     assertThat(updated.getIsDeprecated()).isTrue();
-    // replaced whole: timeoutSecs from the create-time defaults is gone
+    // merged one level (ADR 0023): timeoutSecs and restartOnError from the create-time defaults
+    // stay
     assertThat(updated.getDefaultRunOptions())
-        .isEqualTo(new DefaultRunOptions().build("beta").memoryMbytes(256));
+        .isEqualTo(
+            new DefaultRunOptions()
+                .build("beta")
+                .timeoutSecs(3600L)
+                .memoryMbytes(256)
+                .restartOnError(false));
     // absent: kept
     assertThat(updated.getDescription()).isEqualTo("Old description");
     assertThat(updated.getSeoTitle()).isEqualTo("Old SEO");
@@ -67,7 +73,7 @@ class ActorUpdateTest extends ConformanceTest {
         alice
             .actors()
             .create(
-                new CreateActorRequest()
+                actorRequest()
                     .name(uniqueName("nul"))
                     .title("T")
                     .description("D")
@@ -88,7 +94,12 @@ class ActorUpdateTest extends ConformanceTest {
     assertThat(updated.getDescription()).isNull();
     assertThat(updated.getCategories()).isNull();
     assertThat(updated.getDefaultRunOptions())
-        .isEqualTo(new DefaultRunOptions().build("latest").timeoutSecs(3600L).memoryMbytes(4096));
+        .isEqualTo(
+            new DefaultRunOptions()
+                .build("latest")
+                .timeoutSecs(3600L)
+                .memoryMbytes(4096)
+                .restartOnError(false));
   }
 
   @Test
@@ -132,8 +143,7 @@ class ActorUpdateTest extends ConformanceTest {
         "invalid-value");
     assertThat(alice.actor(second.getId()).get()).contains(second);
     // another user may use the same name
-    assertThat(bob.actors().create(new CreateActorRequest().name(newName)).getName())
-        .isEqualTo(newName);
+    assertThat(bob.actors().create(actorRequest().name(newName)).getName()).isEqualTo(newName);
   }
 
   @Test
@@ -226,5 +236,202 @@ class ActorUpdateTest extends ConformanceTest {
       assertThat(error.path("type").asText()).as(body).isEqualTo("invalid-input");
     }
     assertThat(alice.actor(actor.getId()).get()).contains(actor);
+  }
+
+  private ServerHarness.RawResponse put(Actor actor, String body) {
+    return server.rawJson("PUT", "/v2/actors/" + actor.getId(), ServerHarness.ALICE_TOKEN, body);
+  }
+
+  @Test
+  void runOptionsAndStandbyMergeOneLevel() {
+    Actor actor = newActor(alice);
+
+    assertThat(put(actor, "{\"defaultRunOptions\": {\"memoryMbytes\": 1024}}").status())
+        .isEqualTo(200);
+    assertThat(
+            put(
+                    actor,
+                    "{\"defaultRunOptions\": {\"timeoutSecs\": 60, \"maxItems\": 5,"
+                        + " \"forcePermissionLevel\": \"FULL_PERMISSIONS\"},"
+                        + " \"actorStandby\": {\"isEnabled\": true, \"memoryMbytes\": 512}}")
+                .status())
+        .isEqualTo(200);
+    Actor merged = alice.actor(actor.getId()).get().orElseThrow();
+    assertThat(merged.getDefaultRunOptions().getBuild()).isEqualTo("latest");
+    assertThat(merged.getDefaultRunOptions().getMemoryMbytes()).isEqualTo(1024);
+    assertThat(merged.getDefaultRunOptions().getTimeoutSecs()).isEqualTo(60L);
+    assertThat(merged.getDefaultRunOptions().getMaxItems()).isEqualTo(5L);
+    assertThat(merged.getDefaultRunOptions().getForcePermissionLevel())
+        .isEqualTo(DefaultRunOptions.ForcePermissionLevelEnum.FULL_PERMISSIONS);
+
+    // null on a non-nullable run option resets it to the default; on a nullable one clears it
+    assertThat(
+            put(
+                    actor,
+                    "{\"defaultRunOptions\": {\"memoryMbytes\": null, \"maxItems\": null},"
+                        + " \"actorStandby\": {\"idleTimeoutSecs\": 30, \"isEnabled\": null}}")
+                .status())
+        .isEqualTo(200);
+    Actor reset = alice.actor(actor.getId()).get().orElseThrow();
+    assertThat(reset.getDefaultRunOptions().getMemoryMbytes()).isEqualTo(4096);
+    assertThat(reset.getDefaultRunOptions().getTimeoutSecs()).isEqualTo(60L);
+    assertThat(reset.getDefaultRunOptions().getMaxItems()).isNull();
+    assertThat(reset.getDefaultRunOptions().getForcePermissionLevel())
+        .isEqualTo(DefaultRunOptions.ForcePermissionLevelEnum.FULL_PERMISSIONS);
+    assertThat(reset.getActorStandby().getIsEnabled()).isNull();
+    assertThat(reset.getActorStandby().getMemoryMbytes()).isEqualTo(512);
+    assertThat(reset.getActorStandby().getIdleTimeoutSecs()).isEqualTo(30);
+
+    assertThat(put(actor, "{\"actorStandby\": null}").status()).isEqualTo(200);
+    assertThat(alice.actor(actor.getId()).get().orElseThrow().getActorStandby()).isNull();
+  }
+
+  @Test
+  void aRejectedPartialRunOptionChangesNothing() {
+    Actor actor = newActor(alice);
+    put(actor, "{\"defaultRunOptions\": {\"memoryMbytes\": 1024}}");
+    Actor before = alice.actor(actor.getId()).get().orElseThrow();
+
+    ServerHarness.RawResponse bad = put(actor, "{\"defaultRunOptions\": {\"memoryMbytes\": 1000}}");
+
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorType()).isEqualTo("invalid-value");
+    assertThat(alice.actor(actor.getId()).get()).contains(before);
+  }
+
+  @Test
+  void restartOnErrorIsOneSettingInTwoPlaces() {
+    Actor created =
+        alice.actors().create(actorRequest().name(uniqueName("restart")).restartOnError(true));
+    assertThat(created.getRestartOnError()).isTrue();
+    assertThat(created.getDefaultRunOptions().getRestartOnError()).isTrue();
+
+    Actor off = alice.actor(created.getId()).update(new UpdateActorRequest().restartOnError(false));
+    assertThat(off.getRestartOnError()).isFalse();
+    assertThat(off.getDefaultRunOptions().getRestartOnError()).isFalse();
+    assertThat(off.getDefaultRunOptions().getBuild()).isEqualTo("latest");
+
+    // sent together, the nested one wins
+    ServerHarness.RawResponse both =
+        put(off, "{\"restartOnError\": false, \"defaultRunOptions\": {\"restartOnError\": true}}");
+    assertThat(both.json().path("data").path("restartOnError").asBoolean()).isTrue();
+    assertThat(
+            both.json().path("data").path("defaultRunOptions").path("restartOnError").asBoolean())
+        .isTrue();
+    assertThat(alice.actor(created.getId()).get().orElseThrow().getRestartOnError()).isTrue();
+  }
+
+  @Test
+  void computedPropertiesArePlausibleAndReadOnly() {
+    Actor actor =
+        alice.actors().create(actorRequest().name(uniqueName("computed")).description("Scrapes"));
+
+    assertThat(actor.getReadmeSummary()).isEqualTo("Scrapes");
+    assertThat(actor.getNotice()).isEqualTo(ActorNotice.NONE);
+    assertThat(actor.getIsCritical()).isFalse();
+    assertThat(actor.getIsGeneric()).isFalse();
+    assertThat(actor.getHasNoDataset()).isFalse();
+    assertThat(actor.getIsSourceCodeHidden()).isTrue();
+    assertThat(actor.getPictureUrl()).isNull();
+    assertThat(actor.getStandbyUrl()).isNull();
+    assertThat(actor.getDeploymentKey()).startsWith("ssh-ed25519 ");
+    assertThat(actor.getStats().getTotalBuilds()).isZero();
+    assertThat(actor.getStats().getTotalRuns()).isZero();
+    assertThat(actor.getStats().getTotalUsers30Days()).isZero();
+    assertThat(actor.getStats().getActorReviewRating()).isZero();
+    assertThat(actor.getStats().getLastRunStartedAt()).isNull();
+    assertThat(actor.getStats().getPublicActorRunStats30Days().getTOTAL()).isZero();
+    assertThat(actor.getDefaultRunOptions())
+        .isEqualTo(
+            new DefaultRunOptions()
+                .build("latest")
+                .timeoutSecs(3600L)
+                .memoryMbytes(4096)
+                .restartOnError(false));
+
+    ServerHarness.RawResponse ignored =
+        put(
+            actor,
+            "{\"deploymentKey\": \"mine\", \"readmeSummary\": \"x\", \"notice\":"
+                + " \"UNDER_MAINTENANCE\", \"isCritical\": true, \"isSourceCodeHidden\": false,"
+                + " \"stats\": {\"totalRuns\": 5}, \"description\": \"Crawls\"}");
+    assertThat(ignored.status()).isEqualTo(200);
+    Actor after = alice.actor(actor.getId()).get().orElseThrow();
+    assertThat(after.getDeploymentKey()).isEqualTo(actor.getDeploymentKey());
+    assertThat(after.getReadmeSummary()).isEqualTo("Crawls");
+    assertThat(after.getNotice()).isEqualTo(ActorNotice.NONE);
+    assertThat(after.getIsCritical()).isFalse();
+    assertThat(after.getIsSourceCodeHidden()).isTrue();
+    assertThat(after.getStats().getTotalRuns()).isZero();
+    assertThat(newActor(alice).getDeploymentKey()).isNotEqualTo(actor.getDeploymentKey());
+  }
+
+  @Test
+  void thePricingFamilyIsStoredAndAnsweredBack() throws Exception {
+    Actor actor = newActor(alice);
+    String pricing =
+        "[{\"pricingModel\": \"PAY_PER_EVENT\", \"apifyMarginPercentage\": 0.2,"
+            + " \"isPriceChangeNotificationSuppressed\": true,"
+            + " \"forceContainsSignificantPriceChange\": false,"
+            + " \"pricingPerEvent\": {\"actorChargeEvents\": {\"page\": {\"eventTitle\": \"Page\","
+            + " \"eventDescription\": \"Per page\", \"eventPriceUsd\": 0.01,"
+            + " \"isPrimaryEvent\": true, \"isOneTimeEvent\": false, \"eventTieredPricingUsd\":"
+            + " {\"FREE\": {\"tieredEventPriceUsd\": 0.01}, \"GOLD\": {\"tieredEventPriceUsd\":"
+            + " 0.005}}}}}},"
+            + " {\"pricingModel\": \"PRICE_PER_DATASET_ITEM\", \"apifyMarginPercentage\": 0.1,"
+            + " \"unitName\": \"result\", \"pricePerUnitUsd\": 0.001, \"tieredPricing\":"
+            + " {\"BRONZE\": {\"tieredPricePerUnitUsd\": 0.0008}}}]";
+
+    ServerHarness.RawResponse answer = put(actor, "{\"pricingInfos\": " + pricing + "}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    ServerHarness.RawResponse read =
+        server.raw("GET", "/v2/actors/" + actor.getId(), ServerHarness.ALICE_TOKEN, null, null);
+    for (ServerHarness.RawResponse r : List.of(answer, read)) {
+      com.fasterxml.jackson.databind.JsonNode infos = r.json().path("data").path("pricingInfos");
+      com.fasterxml.jackson.databind.JsonNode event =
+          infos.path(0).path("pricingPerEvent").path("actorChargeEvents").path("page");
+      assertThat(infos.path(0).path("isPriceChangeNotificationSuppressed").asBoolean()).isTrue();
+      assertThat(infos.path(0).path("forceContainsSignificantPriceChange").isBoolean()).isTrue();
+      assertThat(event.path("isPrimaryEvent").asBoolean()).isTrue();
+      assertThat(event.path("isOneTimeEvent").isBoolean()).isTrue();
+      assertThat(
+              event
+                  .path("eventTieredPricingUsd")
+                  .path("GOLD")
+                  .path("tieredEventPriceUsd")
+                  .asDouble())
+          .isEqualTo(0.005);
+      assertThat(
+              infos
+                  .path(1)
+                  .path("tieredPricing")
+                  .path("BRONZE")
+                  .path("tieredPricePerUnitUsd")
+                  .asDouble())
+          .isEqualTo(0.0008);
+    }
+  }
+
+  @Test
+  void valuesOfTheWrongJsonTypeAreNotCoercedAndChangeNothing() {
+    Actor actor = newActor(alice);
+    Actor before = alice.actor(actor.getId()).get().orElseThrow();
+    for (String body :
+        List.of(
+            "{\"name\": 123}",
+            "{\"isPublic\": \"true\"}",
+            "{\"restartOnError\": \"true\"}",
+            "{\"defaultRunOptions\": {\"memoryMbytes\": \"1024\"}}",
+            "{\"defaultRunOptions\": {\"timeoutSecs\": 1.5}}",
+            "{\"actorStandby\": {\"build\": 1}}",
+            "{\"versions\": [{\"versionNumber\": 1, \"sourceType\": \"GIT_REPO\"}]}")) {
+      ServerHarness.RawResponse response = put(actor, body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.errorType()).as(body).isEqualTo("invalid-input");
+      String field = body.substring(2, body.indexOf('"', 2));
+      assertThat(response.json().path("error").path("message").asText()).as(body).contains(field);
+    }
+    assertThat(alice.actor(actor.getId()).get()).contains(before);
   }
 }

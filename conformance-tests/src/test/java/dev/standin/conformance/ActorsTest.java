@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.ActorPermissionLevel;
 import dev.standin.apify.model.ActorShort;
-import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.DefaultRunOptions;
 import dev.standin.apify.model.ListOfActors;
 import dev.standin.apify.model.UpdateActorRequest;
@@ -23,7 +22,7 @@ class ActorsTest extends ConformanceTest {
         alice
             .actors()
             .create(
-                new CreateActorRequest()
+                actorRequest()
                     .name(name)
                     .title("My Actor")
                     .description("Does things")
@@ -43,11 +42,9 @@ class ActorsTest extends ConformanceTest {
     Actor existing = newActor(alice);
 
     assertError(
-        failure(() -> alice.actors().create(new CreateActorRequest().name("no"))),
-        400,
-        "invalid-value");
+        failure(() -> alice.actors().create(actorRequest().name("no"))), 400, "invalid-value");
     assertError(
-        failure(() -> alice.actors().create(new CreateActorRequest().name(existing.getName()))),
+        failure(() -> alice.actors().create(actorRequest().name(existing.getName()))),
         409,
         "actor-name-not-unique");
     assertError(
@@ -56,7 +53,7 @@ class ActorsTest extends ConformanceTest {
                 alice
                     .actors()
                     .create(
-                        new CreateActorRequest()
+                        actorRequest()
                             .name(uniqueName("mem"))
                             .defaultRunOptions(new DefaultRunOptions().memoryMbytes(1000)))),
         400,
@@ -73,11 +70,7 @@ class ActorsTest extends ConformanceTest {
             () ->
                 alice
                     .actors()
-                    .create(
-                        new CreateActorRequest()
-                            .name(uniqueName("pub"))
-                            .isPublic(true)
-                            .title("T"))),
+                    .create(actorRequest().name(uniqueName("pub")).isPublic(true).title("T"))),
         403,
         "cannot-publish-actor");
     assertError(
@@ -86,7 +79,7 @@ class ActorsTest extends ConformanceTest {
                 alice
                     .actors()
                     .create(
-                        new CreateActorRequest()
+                        actorRequest()
                             .name(uniqueName("pub"))
                             .isPublic(true)
                             .categories(List.of("AI")))),
@@ -101,7 +94,7 @@ class ActorsTest extends ConformanceTest {
         alice
             .actors()
             .create(
-                new CreateActorRequest()
+                actorRequest()
                     .name(uniqueName("shared"))
                     .isPublic(true)
                     .title("Shared")
@@ -118,7 +111,7 @@ class ActorsTest extends ConformanceTest {
         alice
             .actors()
             .create(
-                new CreateActorRequest()
+                actorRequest()
                     .name(uniqueName("full"))
                     .isPublic(true)
                     .title("Full")
@@ -183,7 +176,7 @@ class ActorsTest extends ConformanceTest {
     Actor actor = newActor(alice);
     alice.actor(actor.getId()).delete();
     assertThat(alice.actor(actor.getId()).get()).isEmpty();
-    assertThat(alice.actors().create(new CreateActorRequest().name(actor.getName())).getName())
+    assertThat(alice.actors().create(actorRequest().name(actor.getName())).getName())
         .isEqualTo(actor.getName());
   }
 
@@ -192,7 +185,10 @@ class ActorsTest extends ConformanceTest {
     String name = uniqueName("spell");
     ServerHarness.RawResponse created =
         server.rawJson(
-            "POST", "/v2/acts", ServerHarness.ALICE_TOKEN, "{\"name\": \"" + name + "\"}");
+            "POST",
+            "/v2/acts",
+            ServerHarness.ALICE_TOKEN,
+            "{\"name\": \"" + name + "\", " + FIRST_VERSION_JSON + "}");
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().path("data").path("id").asText();
     assertThat(created.headers().get("location").get(0)).endsWith("/v2/acts/" + id);

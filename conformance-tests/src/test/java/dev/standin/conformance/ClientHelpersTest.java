@@ -8,7 +8,6 @@ import dev.standin.apify.client.TaskUpdate;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.ActorShort;
 import dev.standin.apify.model.Build;
-import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.DefaultRunOptions;
 import dev.standin.apify.model.Task;
@@ -104,7 +103,7 @@ class ClientHelpersTest extends ConformanceTest {
         alice
             .actors()
             .create(
-                new CreateActorRequest()
+                actorRequest()
                     .name(uniqueName("built"))
                     .title("Old title")
                     .description("Kept description")

@@ -8,7 +8,10 @@ import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.Task;
+import dev.standin.apify.model.Version;
+import dev.standin.apify.model.VersionSourceType;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -49,8 +52,26 @@ abstract class ConformanceTest extends BackendSuite {
     return prefix + "-" + NAMES.incrementAndGet();
   }
 
+  /** The version every test Actor starts with: an Actor needs one (403 too-few-versions). */
+  static Version firstVersion() {
+    return new Version()
+        .versionNumber("0.0")
+        .sourceType(VersionSourceType.GIT_REPO)
+        .gitRepoUrl("https://github.com/alice/first-actor");
+  }
+
+  /** A create request with {@link #firstVersion}; the test adds the name and the rest. */
+  static CreateActorRequest actorRequest() {
+    return new CreateActorRequest().versions(List.of(firstVersion()));
+  }
+
+  /** The same, as raw JSON members to put after {@code {"name": ...}} in a raw body. */
+  static final String FIRST_VERSION_JSON =
+      "\"versions\": [{\"versionNumber\": \"0.0\", \"sourceType\": \"GIT_REPO\","
+          + " \"gitRepoUrl\": \"https://github.com/alice/first-actor\"}]";
+
   static Actor newActor(ApifyClient client) {
-    return client.actors().create(new CreateActorRequest().name(uniqueName("actor")));
+    return client.actors().create(actorRequest().name(uniqueName("actor")));
   }
 
   static Task newTask(ApifyClient client) {

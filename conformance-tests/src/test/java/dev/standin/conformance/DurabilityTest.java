@@ -3,7 +3,6 @@ package dev.standin.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.apify.client.ApifyClient;
-import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.server.Main;
 import dev.standin.server.ServerConfig;
@@ -107,7 +106,7 @@ class DurabilityTest {
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
     try {
       ApifyClient setup = client(first);
-      setup.actors().create(new CreateActorRequest().name("durable-actor"));
+      setup.actors().create(ConformanceTest.actorRequest().name("durable-actor"));
       setup.tasks().create(new CreateTaskRequest().actId("~durable-actor").name("durable-task"));
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;

@@ -59,7 +59,8 @@ abstract class HostileSuite {
     return tests.stream();
   }
 
-  private void attack(WriteEndpoint endpoint, HostileCase c) throws Exception {
+  /** Sends one hostile case and checks it was refused as expected and changed nothing. */
+  final void attack(WriteEndpoint endpoint, HostileCase c) throws Exception {
     String before = endpoint.snapshot().get();
     String path = c.path() != null ? c.path() : endpoint.path();
     Answer answer = send(endpoint.method(), path, c.headers(), c.body());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.apify.client.ApifyClient;
 import dev.standin.apify.model.Actor;
-import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.server.kernel.wire.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,8 @@ class RateLimitTest {
   @Test
   void perResourceThenPerUserLimitsTripWith429AndHeaders() {
     ApifyClient bob = server.client(ServerHarness.BOB_TOKEN);
-    Actor actor = bob.actors().create(new CreateActorRequest().name("limited")); // 1 user request
+    Actor actor =
+        bob.actors().create(ConformanceTest.actorRequest().name("limited")); // 1 user request
     String path = "/v2/acts/" + actor.getId();
     for (int i = 0; i < 4; i++) {
       assertThat(server.raw("GET", path, ServerHarness.BOB_TOKEN, null, null).status())

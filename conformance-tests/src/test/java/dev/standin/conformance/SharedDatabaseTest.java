@@ -3,7 +3,6 @@ package dev.standin.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.apify.client.ApifyClient;
-import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.Task;
 import dev.standin.apify.model.TaskOptions;
@@ -54,7 +53,7 @@ class SharedDatabaseTest {
   }
 
   private static Task newTask(String name) {
-    alice(first).actors().create(new CreateActorRequest().name(name + "-actor"));
+    alice(first).actors().create(ConformanceTest.actorRequest().name(name + "-actor"));
     return alice(first)
         .tasks()
         .create(new CreateTaskRequest().actId("~" + name + "-actor").name(name));

@@ -3,7 +3,6 @@ package dev.standin.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.apify.model.Actor;
-import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.ListOfTasks;
 import dev.standin.apify.model.Task;
@@ -125,7 +124,7 @@ class TaskCollectionTest extends ConformanceTest {
         alice
             .actors()
             .create(
-                new CreateActorRequest()
+                actorRequest()
                     .name(uniqueName("public"))
                     .isPublic(true)
                     .title("Public")

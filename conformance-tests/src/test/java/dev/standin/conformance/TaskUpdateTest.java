@@ -45,17 +45,18 @@ class TaskUpdateTest extends ConformanceTest {
   }
 
   @Test
-  void optionsAreReplacedWholeNotMerged() {
+  void optionsAreMergedOneLevel() {
     Task task = fullTask();
 
+    // What the official Python client's task.update(memory_mbytes=2048) sends (ADR 0023).
     Task updated =
         alice
             .task(task.getId())
             .update(new UpdateTaskRequest().options(new TaskOptions().memoryMbytes(2048)));
 
-    assertThat(updated.getOptions()).isEqualTo(new TaskOptions().memoryMbytes(2048));
-    assertThat(updated.getOptions().getBuild()).isNull();
-    assertThat(updated.getOptions().getTimeoutSecs()).isNull();
+    assertThat(updated.getOptions())
+        .isEqualTo(new TaskOptions().build("latest").memoryMbytes(2048).timeoutSecs(300L));
+    assertThat(alice.task(task.getId()).get()).contains(updated);
   }
 
   @Test
@@ -263,6 +264,53 @@ class TaskUpdateTest extends ConformanceTest {
             "{\"options\": {\"memoryMbytes\": \"lots\"}}");
     assertThat(nested.json().path("error").path("message").asText())
         .contains("options.memoryMbytes");
+    assertThat(alice.task(task.getId()).get()).contains(task);
+  }
+
+  @Test
+  void aSettingSentAsNullIsClearedAndStandbyMergesLikeOptions() {
+    Task task = fullTask();
+    String path = "/v2/actor-tasks/" + task.getId();
+
+    ServerHarness.RawResponse answer =
+        server.rawJson(
+            "PUT",
+            path,
+            ServerHarness.ALICE_TOKEN,
+            "{\"options\": {\"build\": null, \"maxItems\": 10},"
+                + " \"actorStandby\": {\"idleTimeoutSecs\": 60, \"isEnabled\": null}}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    Task updated = alice.task(task.getId()).get().orElseThrow();
+    assertThat(updated.getOptions().getBuild()).isNull();
+    assertThat(updated.getOptions().getMaxItems()).isEqualTo(10L);
+    assertThat(updated.getOptions().getMemoryMbytes()).isEqualTo(1024);
+    assertThat(updated.getOptions().getTimeoutSecs()).isEqualTo(300L);
+    assertThat(updated.getActorStandby().getIdleTimeoutSecs()).isEqualTo(60);
+    assertThat(updated.getActorStandby().getIsEnabled()).isNull();
+    assertThat(updated.getActorStandby().getMemoryMbytes()).isEqualTo(256);
+    assertThat(updated.getModifiedAt()).isAfter(task.getModifiedAt());
+  }
+
+  @Test
+  void valuesOfTheWrongJsonTypeAreNotCoercedAndChangeNothing() {
+    Task task = fullTask();
+    for (String body :
+        List.of(
+            "{\"name\": 123}",
+            "{\"title\": true}",
+            "{\"options\": {\"memoryMbytes\": \"1024\"}}",
+            "{\"options\": {\"timeoutSecs\": \"60\"}}",
+            "{\"options\": {\"restartOnError\": \"true\"}}",
+            "{\"options\": {\"build\": 1}}",
+            "{\"actorStandby\": {\"isEnabled\": 1}}")) {
+      ServerHarness.RawResponse response =
+          server.rawJson("PUT", "/v2/actor-tasks/" + task.getId(), ServerHarness.ALICE_TOKEN, body);
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.errorType()).as(body).isEqualTo("invalid-input");
+      String field = body.substring(2, body.indexOf('"', 2));
+      assertThat(response.json().path("error").path("message").asText()).as(body).contains(field);
+    }
     assertThat(alice.task(task.getId()).get()).contains(task);
   }
 }

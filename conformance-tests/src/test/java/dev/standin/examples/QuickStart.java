@@ -5,6 +5,8 @@ import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.Task;
+import dev.standin.apify.model.Version;
+import dev.standin.apify.model.VersionSourceType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,19 @@ public final class QuickStart {
     }
     ApifyClient client = ApifyClient.builder().baseUrl(args[0]).token(args[1]).build();
 
-    Actor actor = client.actors().create(new CreateActorRequest().name("quick-start-actor"));
+    Actor actor =
+        client
+            .actors()
+            .create(
+                new CreateActorRequest()
+                    .name("quick-start-actor")
+                    .versions(
+                        List.of(
+                            new Version()
+                                .versionNumber("0.1")
+                                .sourceType(VersionSourceType.GIT_REPO)
+                                .gitRepoUrl("https://github.com/me/my-actor")
+                                .buildTag("latest"))));
     Task task =
         client
             .tasks()

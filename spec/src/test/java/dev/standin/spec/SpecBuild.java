@@ -83,7 +83,23 @@ public final class SpecBuild {
         Files.isRegularFile(baseline)
             ? SpecChanges.compare(api, baseline, bundled)
             : SpecChanges.unreleased(api);
-    Files.writeString(report, changes.markdown());
+    String markdown = changes.markdown();
+    List<PropertyPaths.Entry> official = OfficialCoverage.facts(api);
+    if (official != null) {
+      OfficialCoverage.Result coverage =
+          OfficialCoverage.compare(official, PropertyPaths.of(bundled));
+      markdown += "\n" + coverage.markdown(api);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "[spec] %s: %d of %d official property paths covered (%.1f %%), %d of %d operations%n",
+          api,
+          coverage.covered(),
+          coverage.official().size(),
+          coverage.percent(),
+          coverage.officialOperations().size() - coverage.missingOperations().size(),
+          coverage.officialOperations().size());
+    }
+    Files.writeString(report, markdown);
     System.out.println("[spec] " + api + ": change report written to " + report);
 
     if (updateBaseline) {

@@ -36,7 +36,7 @@ public final class ActorCollectionClient {
    * @param desc newest first
    */
   public ListOfActors list(Long offset, Integer limit, boolean desc) {
-    return call.run(() -> api.actorsGet(true, offset, limit, desc).getData());
+    return call.run(() -> api.actorsGet(true, offset, limit, desc, null).getData());
   }
 
   /**

@@ -19,6 +19,6 @@ public final class BuildClient {
 
   /** The build, or empty when it does not exist. */
   public Optional<Build> get() {
-    return call.runOrEmptyIfMissing(() -> api.actorBuildGet(id).getData());
+    return call.runOrEmptyIfMissing(() -> api.buildGet(id, null).getData());
   }
 }

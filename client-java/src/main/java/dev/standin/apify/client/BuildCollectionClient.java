@@ -24,7 +24,8 @@ public final class BuildCollectionClient {
 
   /** Builds version {@code versionNumber} and points {@code tag} (if not null) at the build. */
   public Build create(String versionNumber, String tag) {
-    return call.run(() -> api.actorBuildsPost(actorId, versionNumber, tag).getData());
+    return call.run(
+        () -> api.actorBuildsPost(actorId, versionNumber, tag, null, null, null).getData());
   }
 
   /** The first page (up to 1000 builds), oldest first. */

@@ -2,16 +2,21 @@ package dev.standin.server.apify;
 
 import dev.standin.apify.errors.ApifyError;
 import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.ActorNotice;
 import dev.standin.apify.model.ActorPermissionLevel;
 import dev.standin.apify.model.ActorShort;
+import dev.standin.apify.model.ActorStandby;
 import dev.standin.apify.model.ActorStats;
 import dev.standin.apify.model.Build;
 import dev.standin.apify.model.BuildTag;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.DefaultRunOptions;
 import dev.standin.apify.model.ListOfActors;
+import dev.standin.apify.model.PublicActorRunStats;
 import dev.standin.apify.model.TaggedBuildInfo;
 import dev.standin.apify.model.UpdateActorRequest;
+import dev.standin.apify.model.UpdateVersionRequest;
+import dev.standin.apify.model.Version;
 import dev.standin.server.apify.errors.ApifyException;
 import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
@@ -23,12 +28,20 @@ import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.merge.MergeTable;
 import dev.standin.server.kernel.store.NameTakenException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.openapitools.jackson.nullable.JsonNullable;
@@ -36,12 +49,22 @@ import org.openapitools.jackson.nullable.JsonNullable;
 /** Actors: create, read, list, delete, and the update with its merge rules. */
 public class ActorService {
 
-  /** An update request whose build tags have been resolved to the builds they name. */
-  record ActorUpdate(UpdateActorRequest request, Map<String, TaggedBuildInfo> tags) {}
+  /**
+   * An update request whose build tags have been resolved to the builds they name, and whose {@code
+   * versions} entries have been read as version changes (null when not sent).
+   */
+  record ActorUpdate(
+      UpdateActorRequest request,
+      Map<String, TaggedBuildInfo> tags,
+      List<UpdateVersionRequest> versions) {}
 
   /**
-   * PUT /v2/actors/{id}: present properties replace the stored ones whole, {@code taggedBuilds} is
-   * patched tag by tag. Checked as a whole afterwards by {@link #check}.
+   * PUT /v2/actors/{id}: present properties replace the stored ones whole, except the settings
+   * objects ({@code defaultRunOptions}, {@code actorStandby}), merged one level by their tables in
+   * {@link SettingsMerge}, and {@code taggedBuilds}, patched tag by tag. Each {@code versions}
+   * entry is built by {@link ActorVersions#VERSION_UPDATE}. The deprecated top-level {@code
+   * restartOnError} sets {@code defaultRunOptions.restartOnError} before that object is merged, so
+   * the nested one wins when both are sent. Checked as a whole afterwards by {@link #check}.
    */
   static final MergeTable<ActorUpdate, Actor> ACTOR_UPDATE =
       MergeTable.<ActorUpdate, Actor>create()
@@ -67,9 +90,9 @@ public class ActorService {
           .replace("title", sent(UpdateActorRequest::getTitle_JsonNullable), Actor::setTitle)
           .replace(
               "versions",
-              sent(u -> MergeTable.presentUnlessNull(u.getVersions())),
+              update -> MergeTable.presentUnlessNull(update.versions()),
               (actor, versions) ->
-                  actor.setVersions(ActorVersions.keepStoredSecrets(versions, actor.getVersions())))
+                  actor.setVersions(ActorVersions.replaceAll(versions, actor.getVersions())))
           .replace(
               "pricingInfos",
               sent(u -> MergeTable.presentUnlessNull(u.getPricingInfos())),
@@ -79,15 +102,26 @@ public class ActorService {
               sent(UpdateActorRequest::getCategories_JsonNullable),
               Actor::setCategories)
           .replace(
+              "restartOnError",
+              sent(u -> MergeTable.presentUnlessNull(u.getRestartOnError())),
+              (actor, restart) -> actor.getDefaultRunOptions().setRestartOnError(restart))
+          .merge(
               "defaultRunOptions",
               sent(UpdateActorRequest::getDefaultRunOptions_JsonNullable),
-              (actor, options) ->
-                  actor.setDefaultRunOptions(options == null ? defaultRunOptions() : options))
+              Actor::getDefaultRunOptions,
+              Actor::setDefaultRunOptions,
+              SettingsMerge::defaultRunOptions,
+              SettingsMerge::defaultRunOptions,
+              SettingsMerge.DEFAULT_RUN_OPTIONS)
           .patch("taggedBuilds", ActorUpdate::tags, Actor::getTaggedBuilds, Actor::setTaggedBuilds)
-          .replace(
+          .merge(
               "actorStandby",
               sent(UpdateActorRequest::getActorStandby_JsonNullable),
-              Actor::setActorStandby)
+              Actor::getActorStandby,
+              Actor::setActorStandby,
+              ActorStandby::new,
+              () -> null,
+              SettingsMerge.ACTOR_STANDBY)
           .replace(
               "exampleRunInput",
               sent(UpdateActorRequest::getExampleRunInput_JsonNullable),
@@ -96,7 +130,22 @@ public class ActorService {
               "isDeprecated",
               sent(UpdateActorRequest::getIsDeprecated_JsonNullable),
               Actor::setIsDeprecated)
-          .readOnly("id", "userId", "username", "createdAt", "modifiedAt", "stats");
+          .readOnly(
+              "id",
+              "userId",
+              "username",
+              "createdAt",
+              "modifiedAt",
+              "stats",
+              "deploymentKey",
+              "readmeSummary",
+              "pictureUrl",
+              "standbyUrl",
+              "notice",
+              "isCritical",
+              "isGeneric",
+              "isSourceCodeHidden",
+              "hasNoDataset");
 
   private static <V> Function<ActorUpdate, JsonNullable<V>> sent(
       Function<UpdateActorRequest, JsonNullable<V>> property) {
@@ -116,18 +165,23 @@ public class ActorService {
     this.timestamps = timestamps;
   }
 
-  static DefaultRunOptions defaultRunOptions() {
-    return new DefaultRunOptions().build("latest").timeoutSecs(3600L).memoryMbytes(4096);
-  }
-
   public Actor create(User caller, CreateActorRequest request) {
     if (request == null || request.getName() == null) {
       throw ApifyException.invalidValue("Field \"name\" is required.");
     }
+    ActorVersions.checkCount(request.getVersions());
+    DefaultRunOptions runOptions = SettingsMerge.defaultRunOptions();
+    if (request.getRestartOnError() != null) {
+      runOptions.setRestartOnError(request.getRestartOnError());
+    }
+    if (request.getDefaultRunOptions() != null) {
+      SettingsMerge.DEFAULT_RUN_OPTIONS.apply(request.getDefaultRunOptions(), runOptions);
+    }
     OffsetDateTime now = timestamps.now();
+    String id = Ids.newId();
     Actor actor =
         new Actor()
-            .id(Ids.newId())
+            .id(id)
             .userId(caller.id())
             .name(request.getName())
             .description(request.getDescription())
@@ -142,20 +196,22 @@ public class ActorService {
             .isDeprecated(Boolean.TRUE.equals(request.getIsDeprecated()))
             .createdAt(now)
             .modifiedAt(now)
-            .stats(new ActorStats().totalBuilds(0L).totalRuns(0L).totalUsers(1L))
-            .versions(request.getVersions() == null ? List.of() : request.getVersions())
+            .stats(new ActorStats().totalBuilds(0L))
+            .versions(ActorVersions.replaceAll(versionChanges(request.getVersions()), List.of()))
             .pricingInfos(request.getPricingInfos() == null ? List.of() : request.getPricingInfos())
-            .defaultRunOptions(
-                request.getDefaultRunOptions() == null
-                    ? defaultRunOptions()
-                    : request.getDefaultRunOptions())
-            .taggedBuilds(new LinkedHashMap<>());
+            .defaultRunOptions(runOptions)
+            .taggedBuilds(new LinkedHashMap<>())
+            .deploymentKey(deploymentKeyOf(id));
     if (request.getExampleRunInput_JsonNullable().isPresent()) {
       actor.setExampleRunInput(request.getExampleRunInput());
     }
-    if (request.getActorStandby_JsonNullable().isPresent()) {
-      actor.setActorStandby(request.getActorStandby());
+    if (request.getActorStandby() != null) {
+      actor.setActorStandby(
+          SettingsMerge.ACTOR_STANDBY.apply(request.getActorStandby(), new ActorStandby()));
+    } else if (request.getActorStandby_JsonNullable().isPresent()) {
+      actor.setActorStandby(null);
     }
+    complete(actor);
     check(actor, now);
     try {
       store.insert(
@@ -168,7 +224,7 @@ public class ActorService {
     return forCaller(actor, caller);
   }
 
-  /** An Actor the caller owns, or a public one. */
+  /** An Actor the caller owns, or a public one (also without a token: {@code caller} null). */
   public Versioned<Actor> get(User caller, String actorId) {
     Document document = locateReadable(caller, actorId);
     return new Versioned<>(forCaller(toActor(document), caller), Versions.etagOf(document));
@@ -178,13 +234,28 @@ public class ActorService {
     if (request == null) {
       throw new ApifyException(ApifyError.INVALID_INPUT, "The request body must be a JSON object.");
     }
+    if (request.getVersions() != null) {
+      ActorVersions.checkCount(request.getVersions());
+    }
     Document located = locateOwned(caller, actorId);
-    ActorUpdate update = new ActorUpdate(request, resolveTags(located.id(), request));
+    ActorUpdate update =
+        new ActorUpdate(
+            request, resolveTags(located.id(), request), versionChanges(request.getVersions()));
+    return change(caller, located, actor -> ACTOR_UPDATE.apply(update, actor));
+  }
+
+  /**
+   * One accepted change of the caller's Actor: {@code change} runs inside the store's atomic update
+   * on the stored Actor; then every Actor rule is checked and {@code modifiedAt} moves. A broken
+   * rule stores nothing.
+   */
+  Versioned<Actor> change(User caller, Document located, Consumer<Actor> change) {
     Document updated =
         updateDocument(
             located.id(),
             actor -> {
-              ACTOR_UPDATE.apply(update, actor);
+              change.accept(actor);
+              complete(actor);
               OffsetDateTime now = timestamps.after(actor.getModifiedAt());
               check(actor, now);
               actor.setModifiedAt(now);
@@ -192,14 +263,50 @@ public class ActorService {
     return new Versioned<>(forCaller(toActor(updated), caller), Versions.etagOf(updated));
   }
 
+  /** The {@code versions} of a request read as version changes; null when none were sent. */
+  private List<UpdateVersionRequest> versionChanges(List<Version> versions) {
+    if (versions == null) {
+      return null;
+    }
+    List<UpdateVersionRequest> changes = new ArrayList<>();
+    for (Version version : versions) {
+      changes.add(
+          version == null ? null : json.mapper().convertValue(version, UpdateVersionRequest.class));
+    }
+    return changes;
+  }
+
   public void delete(User caller, String actorId) {
     Document located = locateOwned(caller, actorId);
     store.delete(Collection.ACTORS, located.id());
   }
 
-  public ListOfActors list(User caller, long offset, int limit, boolean desc) {
+  /** The sort keys of the Actor list ({@code sortBy}). */
+  static final String SORT_BY_CREATED_AT = "createdAt";
+
+  static final String SORT_BY_LAST_RUN = "stats.lastRunStartedAt";
+
+  /**
+   * One page of the caller's Actors, by {@code sortBy}: {@code createdAt} (the default) or {@code
+   * stats.lastRunStartedAt}, Actors that never ran first (last with {@code desc}), ties by {@code
+   * createdAt} (ADR 0024).
+   */
+  public ListOfActors list(User caller, long offset, int limit, boolean desc, String sortBy) {
     Paging paging = Paging.of(offset, limit);
-    Page page = store.list(Collection.ACTORS, caller.id(), paging.offset(), paging.limit(), desc);
+    Page page;
+    if (sortBy == null || sortBy.equals(SORT_BY_CREATED_AT)) {
+      page = store.list(Collection.ACTORS, caller.id(), paging.offset(), paging.limit(), desc);
+    } else if (sortBy.equals(SORT_BY_LAST_RUN)) {
+      page = byLastRun(caller, paging, desc);
+    } else {
+      throw new ApifyException(
+          ApifyError.INVALID_PARAMETER,
+          "Parameter \"sortBy\" must be \""
+              + SORT_BY_CREATED_AT
+              + "\" or \""
+              + SORT_BY_LAST_RUN
+              + "\".");
+    }
     List<ActorShort> items =
         page.items().stream()
             .map(this::toActor)
@@ -215,6 +322,39 @@ public class ActorService {
                         .stats(actor.getStats()))
             .toList();
     return paging.answer(new ListOfActors(), page.total(), desc, items);
+  }
+
+  /**
+   * The caller's Actors sorted by the start of their last run. The store keeps no such column, so
+   * the list is read whole (in creation order, which breaks ties) and sorted here.
+   */
+  private Page byLastRun(User caller, Paging paging, boolean desc) {
+    List<Document> all = new ArrayList<>();
+    long total;
+    long offset = 0;
+    do {
+      Page page = store.list(Collection.ACTORS, caller.id(), offset, Paging.MAX_PAGE_SIZE, false);
+      all.addAll(page.items());
+      total = page.total();
+      offset += Paging.MAX_PAGE_SIZE;
+    } while (offset < total && all.size() == offset);
+    Comparator<Document> order =
+        Comparator.comparing(
+            (Document document) -> lastRunStartedAt(toActor(document)),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+    List<Document> sorted = new ArrayList<>(all);
+    // stable: equal keys keep creation order, reversed with the rest for desc
+    sorted.sort(order);
+    if (desc) {
+      Collections.reverse(sorted);
+    }
+    int from = (int) Math.min(paging.offset(), sorted.size());
+    int to = (int) Math.min((long) from + paging.limit(), sorted.size());
+    return new Page(sorted.size(), List.copyOf(sorted.subList(from, to)));
+  }
+
+  private static OffsetDateTime lastRunStartedAt(Actor actor) {
+    return actor.getStats() == null ? null : actor.getStats().getLastRunStartedAt();
   }
 
   /**
@@ -236,6 +376,33 @@ public class ActorService {
         });
   }
 
+  /**
+   * After a build was chosen for deletion: refuses it when it is the Actor's default build (400
+   * {@code deleting-default-build}, nothing changes), else removes the tags that point at it and
+   * counts it out. One atomic update, decided on the Actor as it is then.
+   */
+  void forgetBuild(String actorId, Build build, BiPredicate<Actor, Build> isDefault) {
+    updateDocument(
+        actorId,
+        actor -> {
+          if (isDefault.test(actor, build)) {
+            throw new ApifyException(
+                ApifyError.DELETING_DEFAULT_BUILD,
+                "Build "
+                    + build.getBuildNumber()
+                    + " is the Actor's default build (defaultRunOptions.build) and cannot be"
+                    + " deleted.");
+          }
+          Map<String, TaggedBuildInfo> tags = new LinkedHashMap<>(tagsOf(actor));
+          tags.values().removeIf(info -> info != null && build.getId().equals(info.getBuildId()));
+          actor.setTaggedBuilds(tags);
+          ActorStats stats = Optional.ofNullable(actor.getStats()).orElseGet(ActorStats::new);
+          stats.setTotalBuilds(
+              Math.max(0, Optional.ofNullable(stats.getTotalBuilds()).orElse(0L) - 1));
+          actor.setStats(stats);
+        });
+  }
+
   /** The stored Actor document, when the caller may use it (own or public). */
   public Document locateReadable(User caller, String actorId) {
     return locator.locate(
@@ -251,14 +418,82 @@ public class ActorService {
     return store.find(Collection.ACTORS, actorId).map(this::toActor);
   }
 
-  /** The stored Actor, with the lists that Actors stored before they existed filled in. */
+  /**
+   * The stored Actor, with what Actors stored before a property existed lack filled in, and the
+   * properties the platform computes set.
+   */
   public Actor toActor(Document document) {
-    Actor actor = json.read(document.json(), Actor.class);
+    return complete(json.read(document.json(), Actor.class));
+  }
+
+  /**
+   * Fills in the properties the platform computes (ADR 0024) and the defaults an Actor must always
+   * answer with: run options with every default, the top-level {@code restartOnError} equal to the
+   * nested one, full {@code stats}.
+   */
+  private static Actor complete(Actor actor) {
     actor.setVersions(actor.getVersions() == null ? new ArrayList<>() : actor.getVersions());
     actor.setPricingInfos(
         actor.getPricingInfos() == null ? new ArrayList<>() : actor.getPricingInfos());
     actor.setTaggedBuilds(new LinkedHashMap<>(tagsOf(actor)));
+    actor.setDefaultRunOptions(SettingsMerge.complete(actor.getDefaultRunOptions()));
+    actor.setRestartOnError(actor.getDefaultRunOptions().getRestartOnError());
+    actor.setStats(completeStats(actor.getStats()));
+    if (actor.getDeploymentKey() == null) {
+      actor.setDeploymentKey(deploymentKeyOf(actor.getId()));
+    }
+    actor.setReadmeSummary(actor.getDescription() == null ? "" : actor.getDescription());
+    actor.setPictureUrl(null);
+    actor.setStandbyUrl(null);
+    actor.setNotice(ActorNotice.NONE);
+    actor.setIsCritical(false);
+    actor.setIsGeneric(false);
+    actor.setIsSourceCodeHidden(true);
+    actor.setHasNoDataset(false);
     return actor;
+  }
+
+  /** The counters: builds as counted, everything about runs, users and reviews 0 (nothing runs). */
+  private static ActorStats completeStats(ActorStats stored) {
+    long builds = stored == null || stored.getTotalBuilds() == null ? 0L : stored.getTotalBuilds();
+    ActorStats stats =
+        new ActorStats()
+            .totalBuilds(builds)
+            .totalRuns(0L)
+            .totalUsers(0L)
+            .totalUsers7Days(0L)
+            .totalUsers30Days(0L)
+            .totalUsers90Days(0L)
+            .totalMetamorphs(0L)
+            .actorReviewCount(0L)
+            .actorReviewRating(0.0)
+            .bookmarkCount(0L)
+            .publicActorRunStats30Days(
+                new PublicActorRunStats()
+                    .ABORTED(0L)
+                    .FAILED(0L)
+                    .SUCCEEDED(0L)
+                    .TIMED_OUT(0L)
+                    .TOTAL(0L));
+    stats.setLastRunStartedAt(null);
+    return stats;
+  }
+
+  /**
+   * A public key in the OpenSSH format, made up from the Actor's ID: the same for an Actor on every
+   * read, different between Actors. Nothing uses it here; clients only display it.
+   */
+  private static String deploymentKeyOf(String actorId) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(actorId.getBytes(StandardCharsets.UTF_8));
+      ByteBuffer blob = ByteBuffer.allocate(4 + 11 + 4 + 32);
+      blob.putInt(11).put("ssh-ed25519".getBytes(StandardCharsets.US_ASCII));
+      blob.putInt(32).put(digest);
+      return "ssh-ed25519 " + Base64.getEncoder().encodeToString(blob.array()) + " standin";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
   }
 
   static TaggedBuildInfo tagInfo(Build build) {
@@ -357,7 +592,7 @@ public class ActorService {
   /** The Actor as its caller sees it: with the owner's username, without secret values. */
   private Actor forCaller(Actor actor, User caller) {
     ActorVersions.hideSecrets(actor.getVersions());
-    if (actor.getUserId().equals(caller.id())) {
+    if (caller != null && actor.getUserId().equals(caller.id())) {
       return actor.username(caller.username());
     }
     return actor.username(store.findUserById(actor.getUserId()).map(User::username).orElse(null));

@@ -49,10 +49,18 @@ public record ApifyModule(int port, List<UserToken> users, String defaultUsernam
     }
   }
 
+  /**
+   * How the Apify API reads and writes JSON: strict types in request bodies (ADR 0023), and run
+   * options that remember which of their properties were sent as {@code null}.
+   */
+  static ObjectMapper mapper() {
+    return ApifyJson.newStrictMapper().registerModule(SentRunOptions.module());
+  }
+
   @Override
   public Running start(ModuleContext context) {
     ApifyStore store = context.timed(ApifyStore.class, new JdbcApifyStore(context.database()));
-    ObjectMapper mapper = ApifyJson.newMapper();
+    ObjectMapper mapper = mapper();
     UserService users = new UserService(store, context.clock());
     this.users.forEach(u -> users.ensureUserWithToken(u.username(), u.token()));
     Optional<String> createdToken = Optional.empty();
@@ -68,6 +76,7 @@ public record ApifyModule(int port, List<UserToken> users, String defaultUsernam
     ActorService actors = new ActorService(store, locator, json, timestamps);
     TaskService tasks = new TaskService(store, locator, actors, json, timestamps);
     BuildService builds = new BuildService(store, actors, json, timestamps);
+    VersionService versions = new VersionService(actors, json);
 
     ApifyErrors errors = new ApifyErrors(mapper);
     ApiApplication.Parts parts =
@@ -80,6 +89,7 @@ public record ApifyModule(int port, List<UserToken> users, String defaultUsernam
             .register(LenientBooleanParams.class)
             .register(new ActorsResource(actors))
             .register(new ActorBuildsResource(builds))
+            .register(new ActorVersionsResource(versions))
             .register(new ActorTasksResource(tasks));
 
     ApiApplication.Listening listening = ApiApplication.listen(context.host(), port, app, errors);

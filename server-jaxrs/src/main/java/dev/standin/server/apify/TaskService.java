@@ -2,6 +2,7 @@ package dev.standin.server.apify;
 
 import dev.standin.apify.errors.ApifyError;
 import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.ActorStandby;
 import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.ListOfTasks;
 import dev.standin.apify.model.Task;
@@ -33,17 +34,33 @@ import java.util.function.UnaryOperator;
 /** Actor tasks: create, read, list, delete, and the two partial updates with their merge rules. */
 public class TaskService {
 
-  /** PUT /v2/actor-tasks/{id}: present properties replace the stored ones whole. */
+  /**
+   * PUT /v2/actor-tasks/{id}: present properties replace the stored ones whole, except the settings
+   * objects {@code options} and {@code actorStandby}, merged one level by their tables in {@link
+   * SettingsMerge} ({@code null} for the whole object clears it). {@code input} is free-form and
+   * replaced whole.
+   */
   static final MergeTable<UpdateTaskRequest, Task> TASK_UPDATE =
       MergeTable.<UpdateTaskRequest, Task>create()
           .replace("name", u -> MergeTable.presentUnlessNull(u.getName()), Task::setName)
           .replace("title", UpdateTaskRequest::getTitle_JsonNullable, Task::setTitle)
-          .replace("options", UpdateTaskRequest::getOptions_JsonNullable, Task::setOptions)
+          .merge(
+              "options",
+              UpdateTaskRequest::getOptions_JsonNullable,
+              Task::getOptions,
+              Task::setOptions,
+              TaskOptions::new,
+              () -> null,
+              SettingsMerge.TASK_OPTIONS)
           .replace("input", UpdateTaskRequest::getInput_JsonNullable, Task::setInput)
-          .replace(
+          .merge(
               "actorStandby",
               UpdateTaskRequest::getActorStandby_JsonNullable,
-              Task::setActorStandby)
+              Task::getActorStandby,
+              Task::setActorStandby,
+              ActorStandby::new,
+              () -> null,
+              SettingsMerge.ACTOR_STANDBY)
           .readOnly(
               "id",
               "userId",

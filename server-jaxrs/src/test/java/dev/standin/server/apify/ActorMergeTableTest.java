@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import dev.standin.apify.json.ApifyJson;
 import dev.standin.apify.model.Actor;
+import dev.standin.apify.model.ActorStandby;
+import dev.standin.apify.model.DefaultRunOptions;
 import dev.standin.apify.model.TaggedBuildInfo;
 import dev.standin.apify.model.UpdateActorRequest;
+import dev.standin.apify.model.UpdateVersionRequest;
+import dev.standin.apify.model.Version;
 import dev.standin.server.kernel.merge.MergeTable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The Actor update table covers every property, and the tag patch keeps what it does not name. */
 class ActorMergeTableTest {
 
-  private static final ObjectMapper MAPPER = ApifyJson.newMapper();
+  private static final ObjectMapper MAPPER = ApifyModule.mapper();
 
   private static Set<String> jsonProperties(Class<?> type) {
     BeanDescription description =
@@ -37,13 +40,82 @@ class ActorMergeTableTest {
   }
 
   @Test
-  void everyRequestPropertyIsReplacedExceptTheTagsWhichArePatched() {
+  void everyRequestPropertyIsReplacedExceptTagsPatchedAndSettingsMerged() {
     Map<String, MergeTable.Rule> rules = ActorService.ACTOR_UPDATE.rules();
     for (String property : jsonProperties(UpdateActorRequest.class)) {
       MergeTable.Rule expected =
-          property.equals("taggedBuilds") ? MergeTable.Rule.PATCH : MergeTable.Rule.REPLACE;
+          switch (property) {
+            case "taggedBuilds" -> MergeTable.Rule.PATCH;
+            case "defaultRunOptions", "actorStandby" -> MergeTable.Rule.MERGE;
+            default -> MergeTable.Rule.REPLACE;
+          };
       assertThat(rules.get(property)).as(property).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void theSettingsTablesCoverEverySubProperty() {
+    Map<String, MergeTable<?, ?>> nested = ActorService.ACTOR_UPDATE.nested();
+    assertThat(nested.get("defaultRunOptions").rules().keySet())
+        .containsExactlyInAnyOrderElementsOf(jsonProperties(DefaultRunOptions.class));
+    assertThat(nested.get("actorStandby").rules().keySet())
+        .containsExactlyInAnyOrderElementsOf(jsonProperties(ActorStandby.class));
+  }
+
+  @Test
+  void theVersionTableCoversEveryVersionProperty() {
+    assertThat(ActorVersions.VERSION_UPDATE.rules().keySet())
+        .containsExactlyInAnyOrderElementsOf(jsonProperties(Version.class))
+        .containsExactlyInAnyOrderElementsOf(jsonProperties(UpdateVersionRequest.class));
+  }
+
+  @Test
+  void runOptionsMergeOneLevelAndNullResetsToTheDefault() throws Exception {
+    Actor actor =
+        new Actor()
+            .defaultRunOptions(
+                new DefaultRunOptions()
+                    .build("beta")
+                    .timeoutSecs(60L)
+                    .memoryMbytes(1024)
+                    .restartOnError(true)
+                    .maxItems(5L));
+    UpdateActorRequest request =
+        MAPPER.readValue(
+            "{\"defaultRunOptions\": {\"memoryMbytes\": 2048, \"build\": null, \"maxItems\":"
+                + " null}}",
+            UpdateActorRequest.class);
+
+    ActorService.ACTOR_UPDATE.apply(new ActorService.ActorUpdate(request, null, null), actor);
+
+    DefaultRunOptions options = actor.getDefaultRunOptions();
+    assertThat(options.getMemoryMbytes()).isEqualTo(2048);
+    assertThat(options.getBuild()).isEqualTo("latest"); // null: back to the default
+    assertThat(options.getTimeoutSecs()).isEqualTo(60L); // absent: kept
+    assertThat(options.getRestartOnError()).isTrue();
+    assertThat(options.getMaxItems_JsonNullable().isPresent()).isTrue();
+    assertThat(options.getMaxItems()).isNull(); // nullable: cleared
+  }
+
+  @Test
+  void aVersionUpdateKeepsAbsentPropertiesAndStoredSecrets() throws Exception {
+    Version stored =
+        MAPPER.readValue(
+            "{\"versionNumber\": \"0.1\", \"sourceType\": \"GIT_REPO\", \"gitRepoUrl\": \"g\","
+                + " \"buildTag\": \"latest\", \"envVars\": [{\"name\": \"S\", \"value\": \"v\","
+                + " \"isSecret\": true}]}",
+            Version.class);
+    Version before = MAPPER.convertValue(stored, Version.class);
+    UpdateVersionRequest change =
+        MAPPER.readValue(
+            "{\"buildTag\": null, \"envVars\": [{\"name\": \"S\", \"isSecret\": true}]}",
+            UpdateVersionRequest.class);
+
+    ActorVersions.VERSION_UPDATE.apply(new ActorVersions.VersionChange(change, before), stored);
+
+    assertThat(stored.getGitRepoUrl()).isEqualTo("g");
+    assertThat(stored.getBuildTag()).isNull();
+    assertThat(stored.getEnvVars().get(0).getValue()).isEqualTo("v");
   }
 
   @Test
@@ -59,7 +131,7 @@ class ActorMergeTableTest {
     patch.put("nightly", new TaggedBuildInfo().buildId("n"));
     UpdateActorRequest request = MAPPER.readValue("{}", UpdateActorRequest.class);
 
-    ActorService.ACTOR_UPDATE.apply(new ActorService.ActorUpdate(request, patch), actor);
+    ActorService.ACTOR_UPDATE.apply(new ActorService.ActorUpdate(request, patch, null), actor);
 
     assertThat(actor.getTaggedBuilds()).containsOnlyKeys("latest", "stable", "nightly");
     assertThat(actor.getTaggedBuilds().get("latest").getBuildId()).isEqualTo("new");

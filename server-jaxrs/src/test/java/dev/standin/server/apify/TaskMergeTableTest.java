@@ -35,11 +35,32 @@ class TaskMergeTableTest {
   }
 
   @Test
-  void everyUpdatableRequestPropertyIsReplaced() {
+  void everyUpdatableRequestPropertyIsReplacedExceptTheSettingsWhichAreMerged() {
     Map<String, MergeTable.Rule> rules = TaskService.TASK_UPDATE.rules();
     for (String property : jsonProperties(UpdateTaskRequest.class)) {
-      assertThat(rules.get(property)).as(property).isEqualTo(MergeTable.Rule.REPLACE);
+      MergeTable.Rule expected =
+          property.equals("options") || property.equals("actorStandby")
+              ? MergeTable.Rule.MERGE
+              : MergeTable.Rule.REPLACE;
+      assertThat(rules.get(property)).as(property).isEqualTo(expected);
     }
+    assertThat(TaskService.TASK_UPDATE.nested().get("options").rules().keySet())
+        .containsExactlyInAnyOrderElementsOf(jsonProperties(TaskOptions.class));
+  }
+
+  @Test
+  void optionsMergeOneLevel() throws Exception {
+    Task stored =
+        new Task().options(new TaskOptions().build("beta").memoryMbytes(256).timeoutSecs(60L));
+    UpdateTaskRequest patch =
+        MAPPER.readValue(
+            "{\"options\": {\"memoryMbytes\": 512, \"build\": null}}", UpdateTaskRequest.class);
+
+    TaskService.TASK_UPDATE.apply(patch, stored);
+
+    assertThat(stored.getOptions().getMemoryMbytes()).isEqualTo(512);
+    assertThat(stored.getOptions().getTimeoutSecs()).isEqualTo(60L);
+    assertThat(stored.getOptions().getBuild()).isNull();
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
@@ -19,6 +20,10 @@ import org.openapitools.jackson.nullable.JsonNullable;
  *   <li>{@code patch}: a map patched entry by entry: a key sent with a value sets that entry, a key
  *       sent with {@code null} removes it, keys not sent stay; an absent or {@code null} map
  *       changes nothing.
+ *   <li>{@code merge}: a settings object merged one level: absent → kept; {@code null} → what the
+ *       row says (cleared, or reset to defaults); an object → each sub-property it holds is applied
+ *       by the row's own table to the stored object (or to a fresh one when none is stored), the
+ *       others stay.
  *   <li>{@code readOnly}: set by the server; a value sent by a client is ignored.
  * </ul>
  *
@@ -31,10 +36,16 @@ public final class MergeTable<P, R> {
   public enum Rule {
     REPLACE,
     PATCH,
+    MERGE,
     READ_ONLY
   }
 
-  private record Row<P, R>(String property, Rule rule, BiConsumer<P, R> apply) {}
+  private record Row<P, R>(
+      String property, Rule rule, BiConsumer<P, R> apply, MergeTable<?, ?> fields) {
+    Row(String property, Rule rule, BiConsumer<P, R> apply) {
+      this(property, rule, apply, null);
+    }
+  }
 
   private final List<Row<P, R>> rows = new ArrayList<>();
 
@@ -88,6 +99,44 @@ public final class MergeTable<P, R> {
     return this;
   }
 
+  /**
+   * A settings object merged one level by {@code fields}, a table whose rows say what each
+   * sub-property sent does to the stored object.
+   *
+   * @param stored the stored object, or null when there is none
+   * @param fresh what the sub-properties sent are applied to when nothing is stored
+   * @param whenNull what the whole object sent as {@code null} stores (null to clear it, or a
+   *     default)
+   */
+  public <V> MergeTable<P, R> merge(
+      String property,
+      Function<P, JsonNullable<V>> sent,
+      Function<R, V> stored,
+      BiConsumer<R, V> store,
+      Supplier<V> fresh,
+      Supplier<V> whenNull,
+      MergeTable<V, V> fields) {
+    rows.add(
+        new Row<>(
+            property,
+            Rule.MERGE,
+            (patch, resource) -> {
+              JsonNullable<V> value = sent.apply(patch);
+              if (value == null || !value.isPresent()) {
+                return;
+              }
+              if (value.get() == null) {
+                store.accept(resource, whenNull.get());
+                return;
+              }
+              V target = stored.apply(resource);
+              store.accept(
+                  resource, fields.apply(value.get(), target == null ? fresh.get() : target));
+            },
+            fields));
+    return this;
+  }
+
   public MergeTable<P, R> readOnly(String... properties) {
     for (String property : properties) {
       rows.add(new Row<>(property, Rule.READ_ONLY, (patch, resource) -> {}));
@@ -106,6 +155,15 @@ public final class MergeTable<P, R> {
     Map<String, Rule> rules = new LinkedHashMap<>();
     rows.forEach(row -> rules.put(row.property(), row.rule()));
     return Collections.unmodifiableMap(rules);
+  }
+
+  /** The tables of the {@code merge} rows: property → how its sub-properties land. */
+  public Map<String, MergeTable<?, ?>> nested() {
+    Map<String, MergeTable<?, ?>> nested = new LinkedHashMap<>();
+    rows.stream()
+        .filter(row -> row.fields() != null)
+        .forEach(row -> nested.put(row.property(), row.fields()));
+    return Collections.unmodifiableMap(nested);
   }
 
   /** For properties the model declares non-nullable: Java null means the client left it out. */
