@@ -44,10 +44,42 @@ public final class TaskUpdate extends UpdateBuilder<UpdateTaskRequest, TaskUpdat
     return step(r -> r.title(null));
   }
 
-  /** Sets: replaces the options whole (not merged). */
+  /**
+   * Sets options, merged one level by the server: each option set on {@code options} replaces the
+   * stored one (set to null clears it), unset ones are kept. Combines with the single-option
+   * setters ({@link #runBuild}, {@link #timeoutSecs}, {@link #memoryMbytes}, ...) into one {@code
+   * options} object; a later step wins.
+   */
   public TaskUpdate options(TaskOptions options) {
     Objects.requireNonNull(options, "options (use clearOptions)");
-    return step(r -> r.options(options));
+    return step(r -> r.options(Models.copy(options, TaskOptions.class)));
+  }
+
+  /** Sets one option: the build (a tag or number) the task runs; other options are kept. */
+  public TaskUpdate runBuild(String build) {
+    Objects.requireNonNull(build, "build");
+    return step(r -> r.options(optionsOf(r).build(build)));
+  }
+
+  /** Sets one option: the run timeout in seconds; other options are kept. */
+  public TaskUpdate timeoutSecs(long timeoutSecs) {
+    return step(r -> r.options(optionsOf(r).timeoutSecs(timeoutSecs)));
+  }
+
+  /** Sets one option: the run memory in megabytes; other options are kept. */
+  public TaskUpdate memoryMbytes(int memoryMbytes) {
+    return step(r -> r.options(optionsOf(r).memoryMbytes(memoryMbytes)));
+  }
+
+  /** Sets one option: whether a failed run is restarted; other options are kept. */
+  public TaskUpdate restartOnError(boolean restartOnError) {
+    return step(r -> r.options(optionsOf(r).restartOnError(restartOnError)));
+  }
+
+  /** The request's options so far, or a new empty object. */
+  private static TaskOptions optionsOf(UpdateTaskRequest r) {
+    TaskOptions options = r.getOptions();
+    return options != null ? options : new TaskOptions();
   }
 
   /** Clears: sends {@code "options": null}, removing every option. */
@@ -69,10 +101,13 @@ public final class TaskUpdate extends UpdateBuilder<UpdateTaskRequest, TaskUpdat
     return step(r -> r.input(null));
   }
 
-  /** Sets: replaces the standby settings whole. */
+  /**
+   * Sets standby settings, merged one level by the server: each sub-property set replaces the
+   * stored one (set to null clears it), unset ones are kept.
+   */
   public TaskUpdate actorStandby(ActorStandby actorStandby) {
     Objects.requireNonNull(actorStandby, "actorStandby (use clearActorStandby)");
-    return step(r -> r.actorStandby(actorStandby));
+    return step(r -> r.actorStandby(Models.copy(actorStandby, ActorStandby.class)));
   }
 
   /** Clears: sends {@code "actorStandby": null}. */
