@@ -41,8 +41,7 @@ class ApifyJsClientTest {
 
   @BeforeAll
   static void startServer() {
-    server =
-        new ServerHarness(Backend.SQLITE, dataDir, new SpecValidator("/openapi/apify.yaml"));
+    server = new ServerHarness(Backend.SQLITE, dataDir, new SpecValidator("/openapi/apify.yaml"));
   }
 
   @AfterAll
@@ -71,7 +70,9 @@ class ApifyJsClientTest {
   /** Surefire runs in the module directory; an IDE may run in the repository root. */
   private static Path moduleDir() {
     Path here = Path.of("").toAbsolutePath();
-    return Files.isDirectory(here.resolve("src/test/js")) ? here : here.resolve("conformance-tests");
+    return Files.isDirectory(here.resolve("src/test/js"))
+        ? here
+        : here.resolve("conformance-tests");
   }
 
   /** Copies the script and package files to target/ and runs {@code npm ci} when needed. */
