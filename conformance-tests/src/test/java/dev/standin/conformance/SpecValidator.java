@@ -65,6 +65,7 @@ final class SpecValidator {
     String where =
         request.method() + " " + request.uri().getRawPath() + " → " + response.statusCode();
     List<String> problems = new ArrayList<>();
+    boolean outsideTheSpec = false;
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() != ValidationReport.Level.ERROR) {
         continue;
@@ -75,9 +76,14 @@ final class SpecValidator {
       if (OUTSIDE_THE_SPEC.contains(m.getKey())) {
         // A route or method the spec does not have: the answer must still be a vendor error.
         problems.addAll(errorShapeProblems(response));
+        outsideTheSpec = true;
       } else {
         problems.add(withNested(m));
       }
+    }
+    if (!outsideTheSpec && response.statusCode() >= 400 && response.body().length > 0) {
+      // The schema takes any error type (an open set); the server must send only known ones.
+      problems.addAll(errorShapeProblems(response));
     }
     synchronized (violations) {
       problems.forEach(p -> violations.add(where + ": " + p));
@@ -121,8 +127,8 @@ final class SpecValidator {
 
   /**
    * What an error body looks like in this API, read from its spec: Apify's {@code {type, message}}
-   * (type from {@code ErrorType}) or Spaaza's {@code {code, name, description}} (name from {@code
-   * ErrorName}).
+   * (type one of {@code ErrorType}'s {@code x-known-values}: the schema itself is an open string,
+   * ADR 0025) or Spaaza's {@code {code, name, description}} (name from {@code ErrorName}'s enum).
    */
   private record ErrorShape(
       String nameField, Set<String> names, String textField, String codeField) {
@@ -135,8 +141,7 @@ final class SpecValidator {
         Schema<String> names = schemas.get("ErrorName");
         return new ErrorShape("name", Set.copyOf(names.getEnum()), "description", "code");
       }
-      Schema<String> types = schemas.get("ErrorType");
-      return new ErrorShape("type", Set.copyOf(types.getEnum()), "message", null);
+      return new ErrorShape("type", knownErrorTypes(openApi), "message", null);
     }
 
     boolean matches(JsonNode error) {
@@ -144,6 +149,18 @@ final class SpecValidator {
           && error.path(textField).isTextual()
           && (codeField == null || error.path(codeField).isInt());
     }
+  }
+
+  /** The Apify error types the spec lists as known ({@code ErrorType.x-known-values}). */
+  @SuppressWarnings("unchecked")
+  static Set<String> knownErrorTypes(OpenAPI openApi) {
+    Schema<?> types = openApi.getComponents().getSchemas().get("ErrorType");
+    Object known =
+        types.getExtensions() == null ? null : types.getExtensions().get("x-known-values");
+    if (!(known instanceof List<?> list) || list.isEmpty()) {
+      throw new IllegalStateException("ErrorType has no x-known-values list");
+    }
+    return Set.copyOf((List<String>) list);
   }
 
   /** Returns and forgets the violations seen so far. */

@@ -86,4 +86,25 @@ class SpecValidatorTest {
 
     assertThat(validator.drainViolations()).isNotEmpty();
   }
+
+  @Test
+  void anUnknownErrorTypeOnARouteOfTheSpecIsReported() throws Exception {
+    // The schema is an open string (ADR 0025): the known types come from x-known-values.
+    status = 404;
+    body = "{\"error\": {\"type\": \"made-up\", \"message\": \"x\"}}";
+
+    get("/v2/actor-tasks/abc");
+
+    assertThat(validator.drainViolations()).singleElement().asString().contains("made-up");
+  }
+
+  @Test
+  void aKnownErrorTypeAddedWithTheOpenSetPasses() throws Exception {
+    status = 400;
+    body = "{\"error\": {\"type\": \"deleting-default-build\", \"message\": \"x\"}}";
+
+    get("/v2/actor-tasks/abc");
+
+    assertThat(validator.drainViolations()).isEmpty();
+  }
 }

@@ -42,6 +42,7 @@ public final class SpecLint {
   public static List<String> check(Path root, OpenAPI openApi) {
     List<String> problems = new ArrayList<>();
     checkOperations(root, openApi, problems);
+    checkUniqueOperationIds(root, openApi, problems);
     checkSchemaTypes(root, openApi, problems);
     checkUniqueSchemaNames(root, openApi, problems);
     checkEveryComponentIsUsed(root, openApi, problems);
@@ -61,6 +62,48 @@ public final class SpecLint {
                 item.readOperationsMap()
                     .forEach(
                         (method, op) -> checkOperation(root, path, method, op, openApi, problems)));
+  }
+
+  /**
+   * Code generators camel-case operationIds ({@code actor_build_get} and {@code actorBuild_get}
+   * both become {@code actorBuildGet}) and number the clashes ({@code actorBuildGet_1}), so two IDs
+   * that differ only in separators or case would give a method whose name says nothing.
+   */
+  private static void checkUniqueOperationIds(Path root, OpenAPI openApi, List<String> problems) {
+    if (openApi.getPaths() == null) {
+      return;
+    }
+    Map<String, List<String>> byMethodName = new TreeMap<>();
+    openApi
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, op) -> {
+                          if (!isBlank(op.getOperationId())) {
+                            byMethodName
+                                .computeIfAbsent(
+                                    methodName(op.getOperationId()), k -> new ArrayList<>())
+                                .add(op.getOperationId() + " (" + method + " " + path + ")");
+                          }
+                        }));
+    byMethodName.forEach(
+        (name, ids) -> {
+          if (ids.size() > 1) {
+            problems.add(
+                root
+                    + ": [unique-operation-id] these operationIds give one generated method name ("
+                    + name
+                    + "): "
+                    + String.join(", ", ids));
+          }
+        });
+  }
+
+  /** The generated method's name, ignoring case: separators dropped. */
+  static String methodName(String operationId) {
+    return operationId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
   }
 
   private static void checkOperation(

@@ -92,4 +92,15 @@ class SpecToolsTest {
         .anyMatch(p -> p.startsWith(root + ": [unique-schema-name]") && p.contains("v2"))
         .anyMatch(p -> p.contains("schema Thing_1: [unique-schema-name]"));
   }
+
+  @Test
+  void operationIdsThatCamelCaseToOneMethodNameFailTheLint() throws Exception {
+    Path root = fixture("lint/clashing-operation-ids");
+
+    assertThat(lint(root))
+        .containsExactly(
+            root
+                + ": [unique-operation-id] these operationIds give one generated method name"
+                + " (thingget): thing_get (GET /things/{id}), thingGet (GET /other-things/{id})");
+  }
 }

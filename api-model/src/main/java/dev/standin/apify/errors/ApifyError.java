@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * The catalogue of Apify error types this project uses: the vendor's {@code type} string, the HTTP
  * status it travels with, and a default message. The server answers with these; the client maps
- * answers back to them. Keep it in step with {@code schemas/ErrorType.yaml}.
+ * answers back to them. Keep it in step with {@code x-known-values} of {@code
+ * schemas/ErrorType.yaml} (the conformance suite checks both lists are one set). The vendor's API
+ * has many more types; a type outside this catalogue is still a valid answer (ADR 0025).
  */
 public enum ApifyError {
   INVALID_INPUT("invalid-input", 400, "The request body contains invalid data."),
@@ -14,14 +16,29 @@ public enum ApifyError {
   INVALID_PARAMETER("invalid-parameter", 400, "A query or path parameter is not valid."),
   INVALID_CONTENT_TYPE_HEADER(
       "invalid-content-type-header", 400, "The request body must be sent as application/json."),
+  SCHEMA_VALIDATION_FAILED(
+      "schema-validation-failed", 400, "The input does not match the schema it must follow."),
+  DELETING_DEFAULT_BUILD(
+      "deleting-default-build", 400, "The Actor's default build cannot be deleted."),
   TOKEN_NOT_PROVIDED("token-not-provided", 401, "Authentication token was not provided"),
   INVALID_TOKEN("invalid-token", 401, "Authentication token is not valid."),
+  /** An older spelling of {@link #INVALID_TOKEN} some vendor documents use; never sent here. */
+  TOKEN_NOT_VALID("token-not-valid", 401, "Authentication token is not valid."),
   INSUFFICIENT_PERMISSIONS(
       "insufficient-permissions", 403, "You do not have permission to perform this action."),
+  /**
+   * An older spelling of {@link #INSUFFICIENT_PERMISSIONS} some vendor documents use; never sent
+   * here.
+   */
+  PERMISSION_DENIED("permission-denied", 403, "You do not have permission to perform this action."),
   CANNOT_PUBLISH_ACTOR(
       "cannot-publish-actor", 403, "A public Actor needs a title and at least one category."),
+  TOO_FEW_VERSIONS(
+      "too-few-versions", 403, "An Actor needs at least one version of its source code."),
+  TOO_MANY_VERSIONS("too-many-versions", 403, "The Actor already has as many versions as allowed."),
   VERSION_ALREADY_EXISTS(
       "version-already-exists", 403, "An Actor version with this number already exists."),
+  UNKNOWN_BUILD_TAG("unknown-build-tag", 403, "The Actor has no build with this tag."),
   BUILD_NOT_FOUND("build-not-found", 403, "The build was not found for this Actor."),
   RECORD_NOT_FOUND("record-not-found", 404, "The requested resource was not found."),
   PAGE_NOT_FOUND("page-not-found", 404, "This API end-point does not exist."),

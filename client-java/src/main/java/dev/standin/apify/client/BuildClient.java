@@ -37,7 +37,7 @@ public final class BuildClient {
    */
   public Optional<Build> get(Duration waitForFinish) {
     Double seconds = Waits.seconds(waitForFinish);
-    return call.runOrEmptyIfMissing(() -> api.actorBuildGet_0(id, seconds).getData());
+    return call.runOrEmptyIfMissing(() -> api.buildGet(id, seconds).getData());
   }
 
   /**
@@ -47,7 +47,7 @@ public final class BuildClient {
   public void delete() {
     call.runOrEmptyIfMissing(
         () -> {
-          api.actorBuildDelete(id);
+          api.buildDelete(id);
           return null;
         });
   }

@@ -30,7 +30,7 @@ public final class UserBuildCollectionClient {
    * @param desc newest first
    */
   public ListOfBuilds list(Long offset, Integer limit, boolean desc) {
-    return call.run(() -> api.actorBuildsGet_0(offset, limit, desc).getData());
+    return call.run(() -> api.userBuildsGet(offset, limit, desc).getData());
   }
 
   /** Every one of the caller's builds, oldest first, fetched lazily 1000 a page. */

@@ -25,10 +25,13 @@ import dev.standin.server.kernel.merge.MergeTable;
 import dev.standin.server.kernel.store.NameTakenException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.openapitools.jackson.nullable.JsonNullable;
@@ -168,7 +171,7 @@ public class ActorService {
     return forCaller(actor, caller);
   }
 
-  /** An Actor the caller owns, or a public one. */
+  /** An Actor the caller owns, or a public one (also without a token: {@code caller} null). */
   public Versioned<Actor> get(User caller, String actorId) {
     Document document = locateReadable(caller, actorId);
     return new Versioned<>(forCaller(toActor(document), caller), Versions.etagOf(document));
@@ -197,9 +200,32 @@ public class ActorService {
     store.delete(Collection.ACTORS, located.id());
   }
 
-  public ListOfActors list(User caller, long offset, int limit, boolean desc) {
+  /** The sort keys of the Actor list ({@code sortBy}). */
+  static final String SORT_BY_CREATED_AT = "createdAt";
+
+  static final String SORT_BY_LAST_RUN = "stats.lastRunStartedAt";
+
+  /**
+   * One page of the caller's Actors, by {@code sortBy}: {@code createdAt} (the default) or {@code
+   * stats.lastRunStartedAt}, Actors that never ran first (last with {@code desc}), ties by {@code
+   * createdAt} (ADR 0024).
+   */
+  public ListOfActors list(User caller, long offset, int limit, boolean desc, String sortBy) {
     Paging paging = Paging.of(offset, limit);
-    Page page = store.list(Collection.ACTORS, caller.id(), paging.offset(), paging.limit(), desc);
+    Page page;
+    if (sortBy == null || sortBy.equals(SORT_BY_CREATED_AT)) {
+      page = store.list(Collection.ACTORS, caller.id(), paging.offset(), paging.limit(), desc);
+    } else if (sortBy.equals(SORT_BY_LAST_RUN)) {
+      page = byLastRun(caller, paging, desc);
+    } else {
+      throw new ApifyException(
+          ApifyError.INVALID_PARAMETER,
+          "Parameter \"sortBy\" must be \""
+              + SORT_BY_CREATED_AT
+              + "\" or \""
+              + SORT_BY_LAST_RUN
+              + "\".");
+    }
     List<ActorShort> items =
         page.items().stream()
             .map(this::toActor)
@@ -224,6 +250,39 @@ public class ActorService {
   }
 
   /**
+   * The caller's Actors sorted by the start of their last run. The store keeps no such column, so
+   * the list is read whole (in creation order, which breaks ties) and sorted here.
+   */
+  private Page byLastRun(User caller, Paging paging, boolean desc) {
+    List<Document> all = new ArrayList<>();
+    long total;
+    long offset = 0;
+    do {
+      Page page = store.list(Collection.ACTORS, caller.id(), offset, Paging.MAX_PAGE_SIZE, false);
+      all.addAll(page.items());
+      total = page.total();
+      offset += Paging.MAX_PAGE_SIZE;
+    } while (offset < total && all.size() == offset);
+    Comparator<Document> order =
+        Comparator.comparing(
+            (Document document) -> lastRunStartedAt(toActor(document)),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+    List<Document> sorted = new ArrayList<>(all);
+    // stable: equal keys keep creation order, reversed with the rest for desc
+    sorted.sort(order);
+    if (desc) {
+      Collections.reverse(sorted);
+    }
+    int from = (int) Math.min(paging.offset(), sorted.size());
+    int to = (int) Math.min((long) from + paging.limit(), sorted.size());
+    return new Page(sorted.size(), List.copyOf(sorted.subList(from, to)));
+  }
+
+  private static OffsetDateTime lastRunStartedAt(Actor actor) {
+    return actor.getStats() == null ? null : actor.getStats().getLastRunStartedAt();
+  }
+
+  /**
    * After a build finished: counts it, and points {@code tag} (when not null) at it. One atomic
    * update, so it cannot undo a concurrent update of the Actor.
    */
@@ -239,6 +298,33 @@ public class ActorService {
             tags.put(tag, tagInfo(build));
             actor.setTaggedBuilds(tags);
           }
+        });
+  }
+
+  /**
+   * After a build was chosen for deletion: refuses it when it is the Actor's default build (400
+   * {@code deleting-default-build}, nothing changes), else removes the tags that point at it and
+   * counts it out. One atomic update, decided on the Actor as it is then.
+   */
+  void forgetBuild(String actorId, Build build, BiPredicate<Actor, Build> isDefault) {
+    updateDocument(
+        actorId,
+        actor -> {
+          if (isDefault.test(actor, build)) {
+            throw new ApifyException(
+                ApifyError.DELETING_DEFAULT_BUILD,
+                "Build "
+                    + build.getBuildNumber()
+                    + " is the Actor's default build (defaultRunOptions.build) and cannot be"
+                    + " deleted.");
+          }
+          Map<String, TaggedBuildInfo> tags = new LinkedHashMap<>(tagsOf(actor));
+          tags.values().removeIf(info -> info != null && build.getId().equals(info.getBuildId()));
+          actor.setTaggedBuilds(tags);
+          ActorStats stats = Optional.ofNullable(actor.getStats()).orElseGet(ActorStats::new);
+          stats.setTotalBuilds(
+              Math.max(0, Optional.ofNullable(stats.getTotalBuilds()).orElse(0L) - 1));
+          actor.setStats(stats);
         });
   }
 
@@ -363,7 +449,7 @@ public class ActorService {
   /** The Actor as its caller sees it: with the owner's username, without secret values. */
   private Actor forCaller(Actor actor, User caller) {
     ActorVersions.hideSecrets(actor.getVersions());
-    if (actor.getUserId().equals(caller.id())) {
+    if (caller != null && actor.getUserId().equals(caller.id())) {
       return actor.username(caller.username());
     }
     return actor.username(store.findUserById(actor.getUserId()).map(User::username).orElse(null));

@@ -11,6 +11,7 @@ import dev.standin.server.apify.http.ETags;
 import dev.standin.server.apify.store.User;
 import dev.standin.server.kernel.http.Created;
 import dev.standin.server.kernel.http.CurrentRequest;
+import dev.standin.server.kernel.http.TokenOptional;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
@@ -26,15 +27,17 @@ public class ActorsResource implements ActorsApi {
   }
 
   @Override
-  public ListOfActorsResponse actorsGet(Boolean my, Long offset, Integer limit, Boolean desc) {
+  public ListOfActorsResponse actorsGet(
+      Boolean my, Long offset, Integer limit, Boolean desc, String sortBy) {
     // `my` narrows nothing here: the caller's own Actors are all this server lists.
     return new ListOfActorsResponse()
-        .data(actors.list(caller(), offset, limit, Boolean.TRUE.equals(desc)));
+        .data(actors.list(caller(), offset, limit, Boolean.TRUE.equals(desc), sortBy));
   }
 
   @Override
-  public ListOfActorsResponse actsGet(Boolean my, Long offset, Integer limit, Boolean desc) {
-    return actorsGet(my, offset, limit, desc);
+  public ListOfActorsResponse actsGet(
+      Boolean my, Long offset, Integer limit, Boolean desc, String sortBy) {
+    return actorsGet(my, offset, limit, desc, sortBy);
   }
 
   @Override
@@ -52,11 +55,13 @@ public class ActorsResource implements ActorsApi {
   }
 
   @Override
+  @TokenOptional
   public ActorResponse actorGet(String actorId) {
-    return tagged(actors.get(caller(), actorId));
+    return tagged(actors.get(Caller.find(request()).orElse(null), actorId));
   }
 
   @Override
+  @TokenOptional
   public ActorResponse actGet(String actorId) {
     return actorGet(actorId);
   }

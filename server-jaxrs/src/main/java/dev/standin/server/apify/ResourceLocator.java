@@ -7,6 +7,7 @@ import dev.standin.server.apify.store.ApifyStore;
 import dev.standin.server.apify.store.Collection;
 import dev.standin.server.apify.store.Document;
 import dev.standin.server.apify.store.User;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -31,7 +32,8 @@ public final class ResourceLocator {
 
   /**
    * A resource the caller owns, or one that {@code sharedWithEveryone} says anybody may use (a
-   * public Actor, say).
+   * public Actor, say). Without a token ({@code caller} null) only the shared ones are found; any
+   * other answer is 401 {@code token-not-provided}, whether the resource exists or not.
    */
   public Document locate(
       Collection collection,
@@ -39,11 +41,28 @@ public final class ResourceLocator {
       User caller,
       String what,
       Predicate<Document> sharedWithEveryone) {
+    if (caller == null) {
+      return findAnonymously(collection, idOrName, what)
+          .filter(sharedWithEveryone)
+          .orElseThrow(() -> new ApifyException(ApifyError.TOKEN_NOT_PROVIDED));
+    }
     Document document = find(collection, idOrName, caller, what);
     if (!document.ownerId().equals(caller.id()) && !sharedWithEveryone.test(document)) {
       throw new ApifyException(ApifyError.INSUFFICIENT_PERMISSIONS);
     }
     return document;
+  }
+
+  /** {@code ~name} names the caller's own resource, so without a caller it names none. */
+  private Optional<Document> findAnonymously(Collection collection, String idOrName, String what) {
+    if (idOrName.startsWith("~")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(find(collection, idOrName, null, what));
+    } catch (ApifyException notFound) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 /**
  * Authenticates an Apify request by its token: {@code Authorization: Bearer <token>} or the {@code
  * token} query parameter (the header wins when both are sent). {@link Authenticated} puts it on
- * every route that is not a {@link PublicRoute}.
+ * every route that is not a {@link PublicRoute}; on a {@link
+ * dev.standin.server.kernel.http.TokenOptional} route a request without a token goes on with no
+ * caller, while a token that is sent must still be valid.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
@@ -34,6 +36,9 @@ public class AuthFilter implements ContainerRequestFilter {
     }
     String token = tokenOf(request);
     if (token == null || token.isBlank()) {
+      if (Authenticated.tokenOptional(request)) {
+        return; // anonymous: the resource decides what it may see (ADR 0008 addendum)
+      }
       throw new ApifyException(ApifyError.TOKEN_NOT_PROVIDED);
     }
     Caller.set(

@@ -6,7 +6,6 @@ import dev.standin.apify.errors.ApifyError;
 import dev.standin.apify.json.InvalidDiscriminatorException;
 import dev.standin.apify.model.ErrorDetail;
 import dev.standin.apify.model.ErrorResponse;
-import dev.standin.apify.model.ErrorType;
 import dev.standin.server.kernel.errors.VendorErrors;
 import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.wire.WireError;
@@ -47,8 +46,7 @@ public final class ApifyErrors extends VendorErrors<ApifyError> {
 
   @Override
   protected Object body(ApifyError entry, String message) {
-    return new ErrorResponse()
-        .error(new ErrorDetail().type(ErrorType.fromValue(entry.type())).message(message));
+    return new ErrorResponse().error(new ErrorDetail().type(entry.type()).message(message));
   }
 
   @Override

@@ -54,4 +54,16 @@ public interface ApifyStore {
 
   /** One page of an owner's documents, ordered by creation (oldest first unless {@code desc}). */
   Page list(Collection collection, String ownerId, long offset, int limit, boolean desc);
+
+  /**
+   * One page of the documents whose owner is a {@code parents} document owned by {@code userId} (a
+   * user's builds across all their Actors), in creation order (oldest first unless {@code desc}).
+   */
+  Page listThroughParents(
+      Collection collection,
+      Collection parents,
+      String userId,
+      long offset,
+      int limit,
+      boolean desc);
 }

@@ -220,6 +220,38 @@ public final class JdbcApifyStore implements ApifyStore {
                     offset)));
   }
 
+  @Override
+  public Page listThroughParents(
+      Collection collection,
+      Collection parents,
+      String userId,
+      long offset,
+      int limit,
+      boolean desc) {
+    String from =
+        " FROM "
+            + collection.table()
+            + " d JOIN "
+            + parents.table()
+            + " p ON p.id = d.owner_id WHERE p.owner_id = ?";
+    return db.read(
+        c ->
+            new Page(
+                count(c, "SELECT COUNT(*)" + from, userId),
+                all(
+                    c,
+                    "SELECT d."
+                        + DOCUMENT_COLUMNS.replace(", ", ", d.")
+                        + from
+                        + " ORDER BY d.seq "
+                        + (desc ? "DESC" : "ASC")
+                        + " LIMIT ? OFFSET ?",
+                    JdbcApifyStore::toDocument,
+                    userId,
+                    limit,
+                    offset)));
+  }
+
   private static Document toDocument(ResultSet rs) throws SQLException {
     return toDocument(rs, 1);
   }
