@@ -14,12 +14,18 @@ public final class Caller {
     request.setProperty(PROPERTY, user);
   }
 
-  /** The caller, when the request was authenticated (public routes have none). */
+  /**
+   * The caller, when the request was authenticated: public routes have none, nor have {@link
+   * dev.standin.server.kernel.http.TokenOptional} routes requested without a token.
+   */
   public static java.util.Optional<User> find(ContainerRequestContext request) {
     return java.util.Optional.ofNullable((User) request.getProperty(PROPERTY));
   }
 
-  /** The caller; every API route is authenticated, so this is never absent inside a resource. */
+  /**
+   * The caller of a route that needs a token: the auth filter refused the request otherwise, so
+   * this is never absent there.
+   */
   public static User of(ContainerRequestContext request) {
     Object user = request.getProperty(PROPERTY);
     if (user == null) {
