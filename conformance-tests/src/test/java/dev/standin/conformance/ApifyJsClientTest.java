@@ -52,6 +52,7 @@ class ApifyJsClientTest {
       check = run(List.of("node", "apify-client-check.mjs", base, ServerHarness.ALICE_TOKEN), 90);
     }
 
+    System.out.println(check.output()); // the per-call report, also when every call passed
     assertThat(check.exitCode())
         .as("apify-client-check.mjs exit code; its report:%n%s", check.output())
         .isZero();

@@ -4,8 +4,6 @@ import dev.standin.apify.client.ApifyClient;
 import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.CreateTaskRequest;
-import dev.standin.apify.model.SourceCodeEntry;
-import dev.standin.apify.model.SourceCodeFileFormat;
 import dev.standin.apify.model.Task;
 import dev.standin.apify.model.Version;
 import dev.standin.apify.model.VersionSourceType;
@@ -30,20 +28,19 @@ public final class QuickStart {
     }
     ApifyClient client = ApifyClient.builder().baseUrl(args[0]).token(args[1]).build();
 
-    // An Actor needs at least one version of its source.
-    Version source =
-        new Version()
-            .versionNumber("0.1")
-            .sourceType(VersionSourceType.SOURCE_FILES)
-            .addSourceFilesItem(
-                new SourceCodeEntry()
-                    .name("main.js")
-                    .format(SourceCodeFileFormat.TEXT)
-                    .content("console.log('hello');"));
     Actor actor =
         client
             .actors()
-            .create(new CreateActorRequest().name("quick-start-actor").addVersionsItem(source));
+            .create(
+                new CreateActorRequest()
+                    .name("quick-start-actor")
+                    .versions(
+                        List.of(
+                            new Version()
+                                .versionNumber("0.1")
+                                .sourceType(VersionSourceType.GIT_REPO)
+                                .gitRepoUrl("https://github.com/me/my-actor")
+                                .buildTag("latest"))));
     Task task =
         client
             .tasks()
