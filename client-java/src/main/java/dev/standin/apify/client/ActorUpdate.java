@@ -122,10 +122,42 @@ public final class ActorUpdate extends UpdateBuilder<UpdateActorRequest, ActorUp
     return setList(UpdateActorRequest::pricingInfos, pricingInfos, "pricingInfos");
   }
 
-  /** Sets: replaces the default run options whole. */
+  /** Sets whether a run of the Actor that fails is restarted. */
+  public ActorUpdate restartOnError(boolean restartOnError) {
+    return step(r -> r.restartOnError(restartOnError));
+  }
+
+  /**
+   * Sets default run options, merged one level by the server: each sub-property set on {@code
+   * options} replaces the stored one (a nullable one set to null clears it), unset ones are kept.
+   * Combines with {@link #defaultRunBuild}, {@link #defaultRunTimeoutSecs} and {@link
+   * #defaultRunMemoryMbytes} into one {@code defaultRunOptions} object; a later step wins.
+   */
   public ActorUpdate defaultRunOptions(DefaultRunOptions options) {
-    return set(
-        UpdateActorRequest::defaultRunOptions, options, "options (use resetDefaultRunOptions)");
+    Objects.requireNonNull(options, "options (use resetDefaultRunOptions)");
+    return step(r -> r.defaultRunOptions(Models.copy(options, DefaultRunOptions.class)));
+  }
+
+  /** Sets one default run option: the build (a tag or number) runs use; others are kept. */
+  public ActorUpdate defaultRunBuild(String build) {
+    Objects.requireNonNull(build, "build");
+    return step(r -> r.defaultRunOptions(defaultRunOptionsOf(r).build(build)));
+  }
+
+  /** Sets one default run option: the run timeout in seconds; others are kept. */
+  public ActorUpdate defaultRunTimeoutSecs(long timeoutSecs) {
+    return step(r -> r.defaultRunOptions(defaultRunOptionsOf(r).timeoutSecs(timeoutSecs)));
+  }
+
+  /** Sets one default run option: the run memory in megabytes; others are kept. */
+  public ActorUpdate defaultRunMemoryMbytes(int memoryMbytes) {
+    return step(r -> r.defaultRunOptions(defaultRunOptionsOf(r).memoryMbytes(memoryMbytes)));
+  }
+
+  /** The request's default run options so far, or a new empty object. */
+  private static DefaultRunOptions defaultRunOptionsOf(UpdateActorRequest r) {
+    DefaultRunOptions options = r.getDefaultRunOptions();
+    return options != null ? options : new DefaultRunOptions();
   }
 
   /**
@@ -146,10 +178,13 @@ public final class ActorUpdate extends UpdateBuilder<UpdateActorRequest, ActorUp
     return clear(UpdateActorRequest::exampleRunInput);
   }
 
-  /** Sets: replaces the standby settings whole. */
+  /**
+   * Sets standby settings, merged one level by the server: each sub-property set replaces the
+   * stored one (set to null clears it), unset ones are kept.
+   */
   public ActorUpdate actorStandby(ActorStandby actorStandby) {
-    return set(
-        UpdateActorRequest::actorStandby, actorStandby, "actorStandby (use clearActorStandby)");
+    Objects.requireNonNull(actorStandby, "actorStandby (use clearActorStandby)");
+    return step(r -> r.actorStandby(Models.copy(actorStandby, ActorStandby.class)));
   }
 
   /** Clears: sends {@code "actorStandby": null}. */

@@ -9,6 +9,10 @@ import java.util.Optional;
 /**
  * Any failed call: the HTTP status, the vendor's error {@code type} and message. Status 0 means the
  * request never got an HTTP answer (connection refused, timeout); the cause tells why.
+ *
+ * <p>Error types are an open set (the vendor has hundreds and adds more): {@link #type()} is the
+ * string as it came, whether or not this client knows it; {@link #error()} is its catalogue entry
+ * when it does.
  */
 public class ApifyApiException extends RuntimeException {
 
@@ -26,14 +30,24 @@ public class ApifyApiException extends RuntimeException {
     return status;
   }
 
-  /** The vendor's error type, e.g. {@code record-not-found}; null when the body had none. */
+  /**
+   * The vendor's error type as it came, e.g. {@code record-not-found} or a type this client has
+   * never heard of; null when the body had none.
+   */
   public String type() {
     return type;
   }
 
-  /** The catalogue entry of {@link #type()}, when this client knows it. */
+  /** The catalogue entry of {@link #type()}, or empty when this client does not know the type. */
   public Optional<ApifyError> error() {
     return type == null ? Optional.empty() : ApifyError.fromType(type);
+  }
+
+  /**
+   * Whether the error's type is {@code error}'s, e.g. {@code e.is(ApifyError.RECORD_NOT_FOUND)}.
+   */
+  public boolean is(ApifyError error) {
+    return error != null && error.type().equals(type);
   }
 
   static ApifyApiException from(ApiException e, ObjectMapper mapper) {

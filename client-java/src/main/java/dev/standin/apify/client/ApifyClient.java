@@ -3,6 +3,7 @@ package dev.standin.apify.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.apify.client.api.ActorBuildsApi;
 import dev.standin.apify.client.api.ActorTasksApi;
+import dev.standin.apify.client.api.ActorVersionsApi;
 import dev.standin.apify.client.api.ActorsApi;
 import dev.standin.apify.invoker.ApiClient;
 import dev.standin.apify.json.ApifyJson;
@@ -34,6 +35,7 @@ public final class ApifyClient {
   private final ActorTasksApi tasksApi;
   private final ActorsApi actorsApi;
   private final ActorBuildsApi buildsApi;
+  private final ActorVersionsApi versionsApi;
   private final ApiCall call;
 
   private ApifyClient(ClientBuilder.Settings settings, String token) {
@@ -48,13 +50,16 @@ public final class ApifyClient {
     this.tasksApi = new ActorTasksApi(apiClient);
     this.actorsApi = new ActorsApi(apiClient);
     this.buildsApi = new ActorBuildsApi(apiClient);
+    this.versionsApi = new ActorVersionsApi(apiClient);
     this.call = new ApiCall(mapper);
   }
 
+  /** A builder with the vendor's base URL, no token and the default retries and timeout. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The caller's tasks. */
   public TaskCollectionClient tasks() {
     return new TaskCollectionClient(tasksApi, call);
   }
@@ -64,13 +69,19 @@ public final class ApifyClient {
     return new TaskClient(tasksApi, call, id);
   }
 
+  /** The caller's Actors. */
   public ActorCollectionClient actors() {
     return new ActorCollectionClient(actorsApi, call);
   }
 
   /** An Actor by ID, {@code username/name}, {@code username~name} or {@code ~name}. */
   public ActorClient actor(String id) {
-    return new ActorClient(actorsApi, buildsApi, call, id);
+    return new ActorClient(actorsApi, buildsApi, versionsApi, call, id);
+  }
+
+  /** The caller's builds, across all their Actors. */
+  public UserBuildCollectionClient builds() {
+    return new UserBuildCollectionClient(buildsApi, call);
   }
 
   /** A build by its ID. */
@@ -86,12 +97,16 @@ public final class ApifyClient {
       super(DEFAULT_BASE_URL);
     }
 
-    /** The API token, sent as {@code Authorization: Bearer}. */
+    /**
+     * The API token, sent as {@code Authorization: Bearer}. Without one the client can still read
+     * public Actors and their builds.
+     */
     public Builder token(String token) {
       this.token = token;
       return this;
     }
 
+    /** A client with these settings; it may be shared between threads. */
     public ApifyClient build() {
       return new ApifyClient(settings(), token);
     }

@@ -2,7 +2,10 @@ package dev.standin.apify.client;
 
 import dev.standin.apify.client.api.ActorBuildsApi;
 import dev.standin.apify.model.Build;
+import dev.standin.apify.model.BuildShort;
 import dev.standin.apify.model.ListOfBuilds;
+import dev.standin.client.Pager;
+import java.util.stream.Stream;
 
 /** The builds of one Actor: {@code client.actor(id).builds()}. */
 public final class BuildCollectionClient {
@@ -42,5 +45,25 @@ public final class BuildCollectionClient {
    */
   public ListOfBuilds list(Long offset, Integer limit, boolean desc) {
     return call.run(() -> api.actorBuildsGet(actorId, offset, limit, desc).getData());
+  }
+
+  /** Every build of the Actor, oldest first, fetched lazily 1000 a page. */
+  public Stream<BuildShort> iterate() {
+    return iterate(1000);
+  }
+
+  /**
+   * Every build of the Actor, oldest first, fetched lazily {@code pageSize} at a time.
+   *
+   * @throws IllegalArgumentException when {@code pageSize} is below 1
+   */
+  public Stream<BuildShort> iterate(int pageSize) {
+    return Pager.stream(
+        0,
+        pageSize,
+        (offset, limit) -> {
+          ListOfBuilds page = list(offset, limit, false);
+          return new Pager.Page<>(page.getItems(), page.getTotal());
+        });
   }
 }

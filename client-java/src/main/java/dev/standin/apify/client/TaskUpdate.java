@@ -5,6 +5,7 @@ import dev.standin.apify.model.TaskOptions;
 import dev.standin.apify.model.UpdateTaskRequest;
 import dev.standin.client.UpdateBuilder;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds an {@link UpdateTaskRequest} where absent and {@code null} are explicit: a setter sends
@@ -41,9 +42,42 @@ public final class TaskUpdate extends UpdateBuilder<UpdateTaskRequest, TaskUpdat
     return clear(UpdateTaskRequest::title);
   }
 
-  /** Sets: replaces the options whole (not merged). */
+  /**
+   * Sets options, merged one level by the server: each option set on {@code options} replaces the
+   * stored one (set to null clears it), unset ones are kept. Combines with the single-option
+   * setters ({@link #runBuild}, {@link #timeoutSecs}, {@link #memoryMbytes}, ...) into one {@code
+   * options} object; a later step wins.
+   */
   public TaskUpdate options(TaskOptions options) {
-    return set(UpdateTaskRequest::options, options, "options (use clearOptions)");
+    Objects.requireNonNull(options, "options (use clearOptions)");
+    return step(r -> r.options(Models.copy(options, TaskOptions.class)));
+  }
+
+  /** Sets one option: the build (a tag or number) the task runs; other options are kept. */
+  public TaskUpdate runBuild(String build) {
+    Objects.requireNonNull(build, "build");
+    return step(r -> r.options(optionsOf(r).build(build)));
+  }
+
+  /** Sets one option: the run timeout in seconds; other options are kept. */
+  public TaskUpdate timeoutSecs(long timeoutSecs) {
+    return step(r -> r.options(optionsOf(r).timeoutSecs(timeoutSecs)));
+  }
+
+  /** Sets one option: the run memory in megabytes; other options are kept. */
+  public TaskUpdate memoryMbytes(int memoryMbytes) {
+    return step(r -> r.options(optionsOf(r).memoryMbytes(memoryMbytes)));
+  }
+
+  /** Sets one option: whether a failed run is restarted; other options are kept. */
+  public TaskUpdate restartOnError(boolean restartOnError) {
+    return step(r -> r.options(optionsOf(r).restartOnError(restartOnError)));
+  }
+
+  /** The request's options so far, or a new empty object. */
+  private static TaskOptions optionsOf(UpdateTaskRequest r) {
+    TaskOptions options = r.getOptions();
+    return options != null ? options : new TaskOptions();
   }
 
   /** Clears: sends {@code "options": null}, removing every option. */
@@ -64,10 +98,13 @@ public final class TaskUpdate extends UpdateBuilder<UpdateTaskRequest, TaskUpdat
     return clear(UpdateTaskRequest::input);
   }
 
-  /** Sets: replaces the standby settings whole. */
+  /**
+   * Sets standby settings, merged one level by the server: each sub-property set replaces the
+   * stored one (set to null clears it), unset ones are kept.
+   */
   public TaskUpdate actorStandby(ActorStandby actorStandby) {
-    return set(
-        UpdateTaskRequest::actorStandby, actorStandby, "actorStandby (use clearActorStandby)");
+    Objects.requireNonNull(actorStandby, "actorStandby (use clearActorStandby)");
+    return step(r -> r.actorStandby(Models.copy(actorStandby, ActorStandby.class)));
   }
 
   /** Clears: sends {@code "actorStandby": null}. */
