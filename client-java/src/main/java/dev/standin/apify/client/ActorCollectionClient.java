@@ -5,11 +5,9 @@ import dev.standin.apify.model.Actor;
 import dev.standin.apify.model.ActorShort;
 import dev.standin.apify.model.CreateActorRequest;
 import dev.standin.apify.model.ListOfActors;
-import dev.standin.client.Pager;
-import java.util.stream.Stream;
 
 /** The caller's Actors: {@code client.actors()}. Uses the current spelling, {@code /v2/actors}. */
-public final class ActorCollectionClient {
+public final class ActorCollectionClient extends PagedListClient<ActorShort, ListOfActors> {
 
   private final ActorsApi api;
   private final ApiCall call;
@@ -27,11 +25,6 @@ public final class ActorCollectionClient {
     return call.run(() -> api.actorsPost(actor).getData());
   }
 
-  /** The first page (up to 1000 Actors) of the caller's own Actors, oldest first. */
-  public ListOfActors list() {
-    return list(null, null, false);
-  }
-
   /**
    * One page of the caller's own Actors.
    *
@@ -39,6 +32,7 @@ public final class ActorCollectionClient {
    * @param limit most to return, or null for the server's maximum (1000)
    * @param desc newest first
    */
+  @Override
   public ListOfActors list(Long offset, Integer limit, boolean desc) {
     return list(offset, limit, desc, null);
   }
@@ -59,30 +53,5 @@ public final class ActorCollectionClient {
   public ListOfActors list(Long offset, Integer limit, boolean desc, ActorSortBy sortBy) {
     String key = sortBy == null ? null : sortBy.value();
     return call.run(() -> api.actorsGet(true, offset, limit, desc, key).getData());
-  }
-
-  /**
-   * Every one of the caller's Actors, oldest first, fetched lazily 1000 (the server's maximum) a
-   * page.
-   */
-  public Stream<ActorShort> iterate() {
-    return iterate(1000);
-  }
-
-  /**
-   * Every one of the caller's Actors, oldest first, fetched lazily {@code pageSize} at a time: a
-   * page is requested only when the stream reaches it, and the walk stops at the {@code total} the
-   * server reports.
-   *
-   * @throws IllegalArgumentException when {@code pageSize} is below 1
-   */
-  public Stream<ActorShort> iterate(int pageSize) {
-    return Pager.stream(
-        0,
-        pageSize,
-        (offset, limit) -> {
-          ListOfActors page = list(offset, limit, false);
-          return new Pager.Page<>(page.getItems(), page.getTotal());
-        });
   }
 }

@@ -11,6 +11,10 @@ import java.util.List;
  */
 public interface ListPage<T> {
 
+  Long getTotal();
+
+  List<T> getItems();
+
   void setTotal(Long total);
 
   void setOffset(Long offset);
