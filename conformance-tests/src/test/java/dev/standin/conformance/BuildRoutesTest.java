@@ -225,6 +225,24 @@ class BuildRoutesTest extends ConformanceTest {
   }
 
   @Test
+  void aDeletedBuildsNumberIsNotHandedOutAgain() {
+    Actor actor = actorWithVersions();
+    Build first = alice.actor(actor.getId()).builds().create("1.2");
+    Build second = alice.actor(actor.getId()).builds().create("1.2");
+    assertThat(second.getBuildNumber()).isEqualTo("1.2.2");
+
+    assertThat(delete("/v2/actor-builds/" + second.getId(), ALICE).status()).isEqualTo(204);
+    Build third = alice.actor(actor.getId()).builds().create("1.2");
+
+    assertThat(first.getBuildNumber()).isEqualTo("1.2.1");
+    assertThat(third.getBuildNumber()).isEqualTo("1.2.3"); // not 1.2.2 again
+    assertThat(third.getBuildNumberInt()).isEqualTo(10_000_000L + 200_000L + 3L);
+    // another version counts on its own
+    assertThat(alice.actor(actor.getId()).builds().create("0.1").getBuildNumber())
+        .isEqualTo("0.1.1");
+  }
+
+  @Test
   void theDefaultBuildCannotBeDeletedAndOthersOnlyByTheOwner() {
     Actor actor = actorWithVersions();
     Build latest = alice.actor(actor.getId()).builds().create("0.1");

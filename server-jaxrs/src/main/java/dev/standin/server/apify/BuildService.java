@@ -269,12 +269,16 @@ public class BuildService {
   }
 
   /**
-   * Stores the build under the next free number of its version. The store keeps build numbers
-   * unique per Actor, so two builds started at once cannot get the same number: the loser of a race
-   * tries the next one.
+   * Stores the build under the next number of its version. Numbers come from the version's counter
+   * ({@link ApifyStore#nextBuildNumber}), so a deleted build's number is not handed out again; the
+   * counter starts past the builds stored before it existed. The store also keeps build numbers
+   * unique per Actor: should a number be taken all the same, the next one is tried.
    */
   private void insertWithNextNumber(Build build, String versionNumber) {
-    for (long n = lastBuildOf(build.getActId(), versionNumber) + 1; ; n++) {
+    long existing = lastBuildOf(build.getActId(), versionNumber);
+    for (long n = store.nextBuildNumber(build.getActId(), versionNumber, existing + 1);
+        ;
+        n = store.nextBuildNumber(build.getActId(), versionNumber, n + 1)) {
       String number = versionNumber + "." + n;
       build.buildNumber(number).buildNumberInt(buildNumberInt(number));
       try {

@@ -66,4 +66,13 @@ public interface ApifyStore {
       long offset,
       int limit,
       boolean desc);
+
+  // --- build numbers ----------------------------------------------------------------------
+
+  /**
+   * Hands out the next build number of an Actor version: one more than the last one handed out, and
+   * at least {@code atLeast}. A number is never handed out twice, even after its build was deleted;
+   * the counter goes with the Actor.
+   */
+  long nextBuildNumber(String actorId, String versionNumber, long atLeast);
 }

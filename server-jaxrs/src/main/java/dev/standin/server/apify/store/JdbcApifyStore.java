@@ -265,4 +265,25 @@ public final class JdbcApifyStore implements ApifyStore {
         Instant.parse(rs.getString(first + 3)),
         rs.getString(first + 4));
   }
+
+  @Override
+  public long nextBuildNumber(String actorId, String versionNumber, long atLeast) {
+    return db.write(
+        c -> {
+          execute(
+              c,
+              "INSERT INTO build_counters (actor_id, version_number, last_number) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (actor_id, version_number) DO UPDATE SET last_number ="
+                  + " CASE WHEN build_counters.last_number + 1 > excluded.last_number"
+                  + " THEN build_counters.last_number + 1 ELSE excluded.last_number END",
+              actorId,
+              versionNumber,
+              atLeast);
+          return count(
+              c,
+              "SELECT last_number FROM build_counters WHERE actor_id = ? AND version_number = ?",
+              actorId,
+              versionNumber);
+        });
+  }
 }
