@@ -98,7 +98,7 @@ api() { # base method path [json]
 json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 make_tasks() { # base count -> that many new task IDs, one per line
-  api "$1" POST /v2/acts '{"name":"bench-actor"}' >/dev/null
+  api "$1" POST /v2/acts '{"name":"bench-actor","versions":[{"versionNumber":"0.0","sourceType":"GIT_REPO","gitRepoUrl":"https://example.com/a.git"}]}' >/dev/null
   for i in $(seq 1 "$2"); do
     api "$1" POST /v2/actor-tasks "{\"actId\":\"~bench-actor\",\"name\":\"bench-task-$i\"}" |
       json_field 'd["data"]["id"]'

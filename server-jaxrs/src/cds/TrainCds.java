@@ -83,7 +83,7 @@ public final class TrainCds {
   private static void exercise(URI apify, URI spaaza) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     awaitOk(http, apify, "/v2/actor-tasks", TOKEN);
-    expect(send(http, apify, "POST", "/v2/acts", "{\"name\":\"cds-actor\"}", TOKEN), 201);
+    expect(send(http, apify, "POST", "/v2/acts", "{\"name\":\"cds-actor\",\"versions\":[{\"versionNumber\":\"0.0\",\"sourceType\":\"GIT_REPO\",\"gitRepoUrl\":\"https://example.com/actor.git\"}]}", TOKEN), 201);
     expect(
         send(
             http,

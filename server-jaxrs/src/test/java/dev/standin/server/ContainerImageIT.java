@@ -160,7 +160,12 @@ class ContainerImageIT {
         .isEqualTo(200);
 
     String actorId =
-        send(http, "POST", base.resolve("v2/actors"), token, "{\"name\":\"in-image\"}")
+        send(
+                http,
+                "POST",
+                base.resolve("v2/actors"),
+                token,
+                "{\"name\":\"in-image\",\"versions\":[{\"versionNumber\":\"0.0\",\"sourceType\":\"GIT_REPO\",\"gitRepoUrl\":\"https://example.com/actor.git\"}]}")
             .path("data")
             .path("id")
             .asText();

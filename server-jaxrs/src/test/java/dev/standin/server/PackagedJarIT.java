@@ -98,7 +98,9 @@ class PackagedJarIT {
     }
 
     // A create whose body arrives in two parts; SIGTERM comes in between.
-    byte[] body = "{\"name\": \"created-during-shutdown\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"name\": \"created-during-shutdown\",\"versions\":[{\"versionNumber\":\"0.0\",\"sourceType\":\"GIT_REPO\",\"gitRepoUrl\":\"https://example.com/actor.git\"}]}"
+            .getBytes(StandardCharsets.UTF_8);
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
       OutputStream request = socket.getOutputStream();
