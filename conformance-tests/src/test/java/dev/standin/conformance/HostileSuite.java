@@ -39,6 +39,12 @@ abstract class HostileSuite {
   /** Fewer generated cases than this means a generator lost its way. */
   abstract int minimumCases();
 
+  /**
+   * Checks what the API's error envelope has beyond the error type the cases expect (Spaaza: the
+   * {@code result} member); nothing by default.
+   */
+  void assertEnvelope(String body) throws Exception {}
+
   /** Sends one raw request with the suite's credentials. */
   abstract Answer send(String method, String path, Map<String, String> headers, byte[] body);
 
@@ -64,5 +70,6 @@ abstract class HostileSuite {
     String path = c.path() != null ? c.path() : endpoint.path();
     Answer answer = send(endpoint.method(), path, c.headers(), c.body());
     HostileCases.assertRefused(endpoint, expectations(), c, answer.status(), answer.body(), before);
+    assertEnvelope(answer.body());
   }
 }

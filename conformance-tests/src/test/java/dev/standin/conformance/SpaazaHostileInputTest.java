@@ -87,6 +87,12 @@ class SpaazaHostileInputTest extends HostileSuite {
     return 250;
   }
 
+  /** Every refusal comes in the documented envelope: not one answer without {@code result}. */
+  @Override
+  void assertEnvelope(String body) throws IOException {
+    SpaazaConformanceTest.assertEnvelope(SpaazaConformanceTest.MAPPER.readTree(body));
+  }
+
   @Override
   Answer send(String method, String path, Map<String, String> headers, byte[] body) {
     HttpResponse<String> r = sendBytes(method, path, headers, body);

@@ -10,13 +10,16 @@ import dev.standin.spaaza.errors.SpaazaError;
 import dev.standin.spaaza.model.ErrorDetail;
 import dev.standin.spaaza.model.ErrorName;
 import dev.standin.spaaza.model.ErrorResponse;
+import dev.standin.spaaza.model.ErrorResult;
 import java.util.Map;
 import java.util.SortedSet;
 
 /**
- * The Spaaza catalogue and its error shape: {@code {"error": {"code", "name", "description"}}}. A
- * malformed or repeated {@code Content-Type} is {@code unsupported_media_type} (Spaaza has one name
- * for "not a JSON body").
+ * The Spaaza catalogue and its error shape, the envelope the vendor documents: {@code {"result":
+ * {"code": 2, "status": "error"}, "error": {"code", "name", "description"}}}. Every error answer of
+ * the Spaaza port is written here: the exception mappers, the wire protections and Jetty's own
+ * refusals all answer through this class. A malformed or repeated {@code Content-Type} is {@code
+ * unsupported_media_type} (Spaaza has one name for "not a JSON body").
  */
 public final class SpaazaErrors extends VendorErrors<SpaazaError> {
 
@@ -27,6 +30,9 @@ public final class SpaazaErrors extends VendorErrors<SpaazaError> {
    */
   private static final Map<String, SpaazaError> BY_TOP_LEVEL_FIELD =
       Map.of("target", SpaazaError.INVALID_TARGET, "trigger", SpaazaError.INVALID_TRIGGER);
+
+  /** {@code result.code} of every error answer (1 is the vendor's "ok"). */
+  public static final int RESULT_CODE_ERROR = 2;
 
   public SpaazaErrors(ObjectMapper mapper) {
     super(Metrics.SPAAZA, SpaazaError.class, mapper);
@@ -60,6 +66,7 @@ public final class SpaazaErrors extends VendorErrors<SpaazaError> {
   @Override
   protected Object body(SpaazaError entry, String message) {
     return new ErrorResponse()
+        .result(new ErrorResult().code(RESULT_CODE_ERROR).status(ErrorResult.StatusEnum.ERROR))
         .error(
             new ErrorDetail()
                 .code(entry.code())
