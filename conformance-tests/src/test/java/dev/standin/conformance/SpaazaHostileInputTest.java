@@ -87,6 +87,79 @@ class SpaazaHostileInputTest extends HostileSuite {
     return 250;
   }
 
+  /**
+   * Values of the wrong JSON type, each in a field the endpoint reads: refused naming the field,
+   * never converted (a number for a string, a string for a number, a boolean or a number for an
+   * enum).
+   */
+  @Override
+  List<HostileCase> ownCases(WriteEndpoint endpoint) {
+    if (endpoint.withValue() == null) {
+      return List.of(); // takes no body
+    }
+    boolean create = endpoint.method().equals("POST");
+    String trigger = "\"trigger\":{\"once\":\"2030-01-01T00:00:00Z\"}";
+    List<HostileCase> cases = new java.util.ArrayList<>();
+    for (String value : List.of("5", "5.5", "true", "false", "0", "[\"x\"]", "{}")) {
+      for (String field : List.of("desc", "debug")) {
+        String body =
+            create
+                ? "{\"chain\":1764,\"desc\":\"hostile\","
+                    + TARGET
+                    + ","
+                    + trigger
+                    + ",\""
+                    + field
+                    + "\":"
+                    + value
+                    + "}"
+                : "{\"" + field + "\":" + value + "}";
+        if (create && field.equals("desc")) {
+          body = "{\"chain\":1764,\"desc\":" + value + "," + TARGET + "," + trigger + "}";
+        }
+        cases.add(
+            HostileCase.json(field + " of the wrong type " + value, body, 400, "invalid_field")
+                .naming(field));
+      }
+    }
+    if (create) {
+      for (String chain : List.of("\"1764\"", "1764.0", "true", "\"\"")) {
+        cases.add(
+            HostileCase.json(
+                    "chain of the wrong type " + chain,
+                    "{\"chain\":" + chain + ",\"desc\":\"hostile\"," + TARGET + "," + trigger + "}",
+                    400,
+                    "invalid_field")
+                .naming("chain"));
+      }
+    }
+    Map<String, String> targets =
+        Map.of(
+            "target.action", "{\"action\":0,\"export_index\":\"users\",\"export_format\":\"csv\"}",
+            "target.export_index",
+                "{\"action\":\"export\",\"export_index\":1,\"export_format\":\"csv\"}",
+            "target.export_format",
+                "{\"action\":\"export\",\"export_index\":\"users\",\"export_format\":true}",
+            "target.campaign_id",
+                "{\"action\":\"export\",\"export_index\":\"users\",\"export_format\":\"csv\",\"campaign_id\":\"31\"}");
+    targets.forEach(
+        (field, target) ->
+            cases.add(
+                HostileCase.json(
+                        field + " of the wrong type",
+                        create
+                            ? "{\"chain\":1764,\"desc\":\"hostile\",\"target\":"
+                                + target
+                                + ","
+                                + trigger
+                                + "}"
+                            : "{\"target\":" + target + "}",
+                        400,
+                        "invalid_target")
+                    .naming(field)));
+    return cases;
+  }
+
   /** Every refusal comes in the documented envelope: not one answer without {@code result}. */
   @Override
   void assertEnvelope(String body) throws IOException {
