@@ -98,6 +98,7 @@ class SpaazaHostileInputTest extends HostileSuite {
       return List.of(); // takes no body
     }
     boolean create = endpoint.method().equals("POST");
+    String base = create ? "\"chain\":1764,\"desc\":\"hostile\"," + TARGET + "," : "";
     String trigger = "\"trigger\":{\"once\":\"2030-01-01T00:00:00Z\"}";
     List<HostileCase> cases = new java.util.ArrayList<>();
     for (String value : List.of("5", "5.5", "true", "false", "0", "[\"x\"]", "{}")) {
@@ -156,6 +157,52 @@ class SpaazaHostileInputTest extends HostileSuite {
                             : "{\"target\":" + target + "}",
                         400,
                         "invalid_target")
+                    .naming(field)));
+    for (String segmentId : List.of("9", "true", "[\"9\"]")) {
+      String wrong =
+          "\"trigger\":{\"once\":\"2030-01-01T00:00:00Z\",\"segment_id\":" + segmentId + "}";
+      cases.add(
+          HostileCase.json(
+                  "trigger.segment_id of the wrong type " + segmentId,
+                  "{" + base + wrong + "}",
+                  400,
+                  "invalid_trigger")
+              .naming("trigger.segment_id"));
+    }
+    String rule =
+        "{\"field_name\":\"country\",\"field_type\":\"string\",\"operator\":\"is\",\"value\":\"NL\"}";
+    Map<String, String> segments = new java.util.LinkedHashMap<>();
+    segments.put("trigger.segment.rules", "{\"rules\":\"all\"}");
+    segments.put("trigger.segment.join", "{\"join\":1,\"rules\":[" + rule + "]}");
+    segments.put("trigger.segment.chain_id", "{\"chain_id\":\"1764\",\"rules\":[" + rule + "]}");
+    segments.put("trigger.segment.entity", "{\"entity\":\"things\",\"rules\":[" + rule + "]}");
+    segments.put(
+        "trigger.segment.rules[0].operator",
+        "{\"rules\":[" + rule.replace("\"is\"", "\"is_like\"") + "]}");
+    segments.put(
+        "trigger.segment.rules[0].field_name",
+        "{\"rules\":[" + rule.replace("\"country\"", "7") + "]}");
+    segments.put(
+        "trigger.segment.rules[0].nested",
+        "{\"rules\":[" + rule.replace("}", ",\"nested\":\"true\"}") + "]}");
+    segments.put(
+        "trigger.segment.rules[0].min",
+        "{\"rules\":[{\"field_name\":\"p\",\"field_type\":\"number\","
+            + "\"operator\":\"is_between_number\",\"min\":\"1\",\"max\":2}]}");
+    segments.put(
+        "trigger.segment.rules[0].value", "{\"rules\":[" + rule.replace("\"NL\"", "5") + "]}");
+    segments.forEach(
+        (field, segment) ->
+            cases.add(
+                HostileCase.json(
+                        field + " not as the segment filter takes it",
+                        "{"
+                            + base
+                            + "\"trigger\":{\"once\":\"2030-01-01T00:00:00Z\",\"segment\":"
+                            + segment
+                            + "}}",
+                        400,
+                        "invalid_trigger")
                     .naming(field)));
     return cases;
   }

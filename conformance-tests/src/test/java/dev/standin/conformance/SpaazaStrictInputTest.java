@@ -103,6 +103,14 @@ class SpaazaStrictInputTest extends SpaazaConformanceTest {
             "PUT",
             path,
             asChainA(),
+            "{\"trigger\":{\"once\":\"2030-01-01T00:00:00Z\",\"segment_id\":9}}"),
+        "invalid_trigger",
+        "trigger.segment_id");
+    assertRefused(
+        raw(
+            "PUT",
+            path,
+            asChainA(),
             "{\"target\":{\"action\":\"export\",\"export_index\":\"users\",\"export_format\":true}}"),
         "invalid_target",
         "target.export_format");
