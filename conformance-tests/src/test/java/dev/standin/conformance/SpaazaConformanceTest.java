@@ -158,6 +158,8 @@ abstract class SpaazaConformanceTest extends BackendSuite {
     assertThat(e.error()).as("catalogue entry of " + e).isPresent();
     assertThat(e.code()).isEqualTo(e.error().get().code());
     assertThat(e.getMessage()).isNotBlank();
+    assertThat(e.resultCode()).as("result.code of " + e).isEqualTo(2);
+    assertThat(e.resultStatus()).as("result.status of " + e).isEqualTo("error");
   }
 
   /** Waits (up to 10 s) until the task reaches {@code state}; for the scheduler's own thread. */
@@ -224,6 +226,29 @@ abstract class SpaazaConformanceTest extends BackendSuite {
     String errorName() {
       return json().path("error").path("name").asText(null);
     }
+
+    /** This answer is an error in the vendor's envelope, named {@code name}, with this status. */
+    Raw assertError(int expectedStatus, String name) {
+      assertThat(status).as("status; body %s", body).isEqualTo(expectedStatus);
+      assertEnvelope(json());
+      assertThat(errorName()).as(body).isEqualTo(name);
+      return this;
+    }
+  }
+
+  /**
+   * {@code body} is Spaaza's documented error envelope: {@code result} (code 2, status error) and
+   * {@code error} (a catalogue code and name that pair up, a description).
+   */
+  static void assertEnvelope(JsonNode body) {
+    assertThat(body.path("result").path("code").isInt()).as("result.code in %s", body).isTrue();
+    assertThat(body.path("result").path("code").asInt()).as("result.code").isEqualTo(2);
+    assertThat(body.path("result").path("status").asText()).as("result.status").isEqualTo("error");
+    JsonNode error = body.path("error");
+    assertThat(dev.standin.spaaza.errors.SpaazaError.fromName(error.path("name").asText()))
+        .as("error.name in %s", body)
+        .hasValueSatisfying(e -> assertThat(error.path("code").asInt()).isEqualTo(e.code()));
+    assertThat(error.path("description").asText()).as("error.description").isNotBlank();
   }
 
   /** A clock the tests move by hand. */

@@ -87,6 +87,132 @@ class SpaazaHostileInputTest extends HostileSuite {
     return 250;
   }
 
+  /**
+   * Values of the wrong JSON type, each in a field the endpoint reads: refused naming the field,
+   * never converted (a number for a string, a string for a number, a boolean or a number for an
+   * enum).
+   */
+  @Override
+  List<HostileCase> ownCases(WriteEndpoint endpoint) {
+    if (endpoint.withValue() == null) {
+      return List.of(); // takes no body
+    }
+    boolean create = endpoint.method().equals("POST");
+    String base = create ? "\"chain\":1764,\"desc\":\"hostile\"," + TARGET + "," : "";
+    String trigger = "\"trigger\":{\"once\":\"2030-01-01T00:00:00Z\"}";
+    List<HostileCase> cases = new java.util.ArrayList<>();
+    for (String value : List.of("5", "5.5", "true", "false", "0", "[\"x\"]", "{}")) {
+      for (String field : List.of("desc", "debug")) {
+        String body =
+            create
+                ? "{\"chain\":1764,\"desc\":\"hostile\","
+                    + TARGET
+                    + ","
+                    + trigger
+                    + ",\""
+                    + field
+                    + "\":"
+                    + value
+                    + "}"
+                : "{\"" + field + "\":" + value + "}";
+        if (create && field.equals("desc")) {
+          body = "{\"chain\":1764,\"desc\":" + value + "," + TARGET + "," + trigger + "}";
+        }
+        cases.add(
+            HostileCase.json(field + " of the wrong type " + value, body, 400, "invalid_field")
+                .naming(field));
+      }
+    }
+    if (create) {
+      for (String chain : List.of("\"1764\"", "1764.0", "true", "\"\"")) {
+        cases.add(
+            HostileCase.json(
+                    "chain of the wrong type " + chain,
+                    "{\"chain\":" + chain + ",\"desc\":\"hostile\"," + TARGET + "," + trigger + "}",
+                    400,
+                    "invalid_field")
+                .naming("chain"));
+      }
+    }
+    Map<String, String> targets =
+        Map.of(
+            "target.action", "{\"action\":0,\"export_index\":\"users\",\"export_format\":\"csv\"}",
+            "target.export_index",
+                "{\"action\":\"export\",\"export_index\":1,\"export_format\":\"csv\"}",
+            "target.export_format",
+                "{\"action\":\"export\",\"export_index\":\"users\",\"export_format\":true}",
+            "target.campaign_id",
+                "{\"action\":\"export\",\"export_index\":\"users\",\"export_format\":\"csv\",\"campaign_id\":\"31\"}");
+    targets.forEach(
+        (field, target) ->
+            cases.add(
+                HostileCase.json(
+                        field + " of the wrong type",
+                        create
+                            ? "{\"chain\":1764,\"desc\":\"hostile\",\"target\":"
+                                + target
+                                + ","
+                                + trigger
+                                + "}"
+                            : "{\"target\":" + target + "}",
+                        400,
+                        "invalid_target")
+                    .naming(field)));
+    for (String segmentId : List.of("9", "true", "[\"9\"]")) {
+      String wrong =
+          "\"trigger\":{\"once\":\"2030-01-01T00:00:00Z\",\"segment_id\":" + segmentId + "}";
+      cases.add(
+          HostileCase.json(
+                  "trigger.segment_id of the wrong type " + segmentId,
+                  "{" + base + wrong + "}",
+                  400,
+                  "invalid_trigger")
+              .naming("trigger.segment_id"));
+    }
+    String rule =
+        "{\"field_name\":\"country\",\"field_type\":\"string\",\"operator\":\"is\",\"value\":\"NL\"}";
+    Map<String, String> segments = new java.util.LinkedHashMap<>();
+    segments.put("trigger.segment.rules", "{\"rules\":\"all\"}");
+    segments.put("trigger.segment.join", "{\"join\":1,\"rules\":[" + rule + "]}");
+    segments.put("trigger.segment.chain_id", "{\"chain_id\":\"1764\",\"rules\":[" + rule + "]}");
+    segments.put("trigger.segment.entity", "{\"entity\":\"things\",\"rules\":[" + rule + "]}");
+    segments.put(
+        "trigger.segment.rules[0].operator",
+        "{\"rules\":[" + rule.replace("\"is\"", "\"is_like\"") + "]}");
+    segments.put(
+        "trigger.segment.rules[0].field_name",
+        "{\"rules\":[" + rule.replace("\"country\"", "7") + "]}");
+    segments.put(
+        "trigger.segment.rules[0].nested",
+        "{\"rules\":[" + rule.replace("}", ",\"nested\":\"true\"}") + "]}");
+    segments.put(
+        "trigger.segment.rules[0].min",
+        "{\"rules\":[{\"field_name\":\"p\",\"field_type\":\"number\","
+            + "\"operator\":\"is_between_number\",\"min\":\"1\",\"max\":2}]}");
+    segments.put(
+        "trigger.segment.rules[0].value", "{\"rules\":[" + rule.replace("\"NL\"", "5") + "]}");
+    segments.forEach(
+        (field, segment) ->
+            cases.add(
+                HostileCase.json(
+                        field + " not as the segment filter takes it",
+                        "{"
+                            + base
+                            + "\"trigger\":{\"once\":\"2030-01-01T00:00:00Z\",\"segment\":"
+                            + segment
+                            + "}}",
+                        400,
+                        "invalid_trigger")
+                    .naming(field)));
+    return cases;
+  }
+
+  /** Every refusal comes in the documented envelope: not one answer without {@code result}. */
+  @Override
+  void assertEnvelope(String body) throws IOException {
+    SpaazaConformanceTest.assertEnvelope(SpaazaConformanceTest.MAPPER.readTree(body));
+  }
+
   @Override
   Answer send(String method, String path, Map<String, String> headers, byte[] body) {
     HttpResponse<String> r = sendBytes(method, path, headers, body);

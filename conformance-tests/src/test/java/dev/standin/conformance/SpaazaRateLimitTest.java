@@ -78,6 +78,7 @@ class SpaazaRateLimitTest {
     HttpResponse<String> refused = send(A, "GET", path + "/download_url", null);
 
     assertThat(refused.statusCode()).isEqualTo(429); // same task, another route: one budget
+    SpaazaConformanceTest.assertEnvelope(SpaazaConformanceTest.MAPPER.readTree(refused.body()));
     JsonNode error = SpaazaConformanceTest.MAPPER.readTree(refused.body()).path("error");
     assertThat(error.path("name").asText()).isEqualTo("rate_limit_exceeded");
     assertThat(error.path("code").asInt()).isEqualTo(50);

@@ -83,7 +83,7 @@ class SpaazaSchedulerTest extends SpaazaConformanceTest {
     assertThat(state.getCode()).isEqualTo(TaskStateCode.DONE);
     assertThat(state.getLastRunDate()).isEqualTo(now());
     Task done = chainA.task(task.getId()).get();
-    assertThat(done.getResult()).isEqualTo("Product_Variants_Export-" + task.getId() + ".json");
+    assertThat(done.getResult()).isEqualTo("Product_Variant_Export-" + task.getId() + ".json");
 
     Raw file =
         raw("GET", chainA.task(task.getId()).downloadUrl().getUrl().toString(), Map.of(), null);
@@ -113,7 +113,40 @@ class SpaazaSchedulerTest extends SpaazaConformanceTest {
         .asString()
         .startsWith("chain_id,entry_id,user_id");
     assertThat(file.body().lines().skip(1)).allSatisfy(l -> assertThat(l).startsWith("2001,"));
-    assertThat(link.getExpiresAt()).isEqualTo(now().plusMinutes(15));
+    assertThat(link.getExpiresAt()).as("an hour, as the vendor's").isEqualTo(now().plusHours(1));
+  }
+
+  @Test
+  void resultFilesAreNamedLikeTheVendorsSingularPerIndex() {
+    Map<ExportIndex, String> expected =
+        Map.of(
+            ExportIndex.TRANSACTIONS, "Transaction_Export",
+            ExportIndex.USERS, "User_Export",
+            ExportIndex.VOUCHERS, "Voucher_Export",
+            ExportIndex.WALLET_LEDGER, "Wallet_Export",
+            ExportIndex.PRODUCTS, "Product_Export",
+            ExportIndex.PRODUCT_VARIANTS, "Product_Variant_Export");
+    assertThat(expected).as("every index").hasSize(ExportIndex.values().length);
+    for (Map.Entry<ExportIndex, String> index : expected.entrySet()) {
+      Task task =
+          chainA
+              .tasks()
+              .create(
+                  newTaskRequest(CHAIN_A)
+                      .target(
+                          new TaskTarget()
+                              .action(TaskAction.EXPORT)
+                              .exportIndex(index.getKey())
+                              .exportFormat(ExportFormat.CSV)));
+
+      chainA.task(task.getId()).execute();
+
+      Task done = chainA.task(task.getId()).get();
+      assertThat(done.getResult()).isEqualTo(index.getValue() + "-" + task.getId() + ".csv");
+      String url = chainA.task(task.getId()).downloadUrl().getUrl().toString();
+      assertThat(url).contains("/" + done.getResult() + "?");
+      assertThat(raw("GET", url, Map.of(), null).status()).isEqualTo(200);
+    }
   }
 
   @Test
@@ -128,7 +161,7 @@ class SpaazaSchedulerTest extends SpaazaConformanceTest {
     Raw otherFile = raw("GET", url.replace(".csv", ".json"), Map.of(), null);
     assertThat(otherFile.errorName()).isEqualTo("download_link_invalid");
 
-    clock.advance(Duration.ofMinutes(15));
+    clock.advance(Duration.ofHours(1));
     assertThat(raw("GET", url, Map.of(), null).status())
         .as("valid to the last second")
         .isEqualTo(200);

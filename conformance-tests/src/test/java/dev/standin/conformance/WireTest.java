@@ -104,4 +104,24 @@ class WireTest extends ConformanceTest {
     assertThat(large.headers().get("transfer-encoding")).containsExactly("chunked");
     assertThat(large.body()).isEqualTo("{\"big\":\"" + bigValue + "\"}");
   }
+
+  @Test
+  void aPathSegmentCarryingMatrixParametersIs404AndReachesNoTask() {
+    Task task = newTask(alice);
+    String path = "/v2/actor-tasks/" + task.getId();
+
+    ServerHarness.RawResponse get =
+        server.raw("GET", path + ";anything", ServerHarness.ALICE_TOKEN, null, null);
+    ServerHarness.RawResponse put =
+        server.rawJson("PUT", path + ";x=1/input", ServerHarness.ALICE_TOKEN, "{\"a\": 1}");
+
+    assertThat(get.status()).isEqualTo(404);
+    assertThat(get.errorType()).isEqualTo("page-not-found");
+    assertThat(put.status()).isEqualTo(404);
+    assertThat(put.errorType()).isEqualTo("page-not-found");
+    assertThat(alice.task(task.getId()).getInput()).as("nothing changed").contains(Map.of());
+    assertThat(server.raw("GET", path, ServerHarness.ALICE_TOKEN, null, null).status())
+        .as("the plain path reaches the task")
+        .isEqualTo(200);
+  }
 }

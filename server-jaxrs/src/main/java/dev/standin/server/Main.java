@@ -167,7 +167,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--spaaza-download-ttl-s",
-      defaultValue = "${env:STANDIN_SPAAZA_DOWNLOAD_TTL_S:-900}",
+      defaultValue = "${env:STANDIN_SPAAZA_DOWNLOAD_TTL_S:-3600}",
       description =
           "How long a download link stays valid, in seconds"
               + " (env STANDIN_SPAAZA_DOWNLOAD_TTL_S, default ${DEFAULT-VALUE}).")

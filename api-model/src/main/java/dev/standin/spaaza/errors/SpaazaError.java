@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The catalogue of Spaaza Services API errors: the wire {@code name}, its stable {@code code}, the
  * HTTP status and a default description. Shared by the server (answers) and the client (reading
- * them back). Keep it in step with {@code spaaza/schemas/ErrorName.yaml} and ADR 0012.
+ * them back). Keep it in step with {@code spaaza/schemas/ErrorName.yaml} and ADRs 0012, 0026, 0027.
  */
 public enum SpaazaError {
   INVALID_REQUEST_BODY(1, "invalid_request_body", 400, "The request body is not valid JSON."),
@@ -22,6 +22,11 @@ public enum SpaazaError {
   REQUEST_TOO_LARGE(7, "request_too_large", 413, "The request body is larger than 9437184 bytes."),
   UNSUPPORTED_CONTENT_ENCODING(
       8, "unsupported_content_encoding", 415, "Send the body as identity, gzip, deflate or br."),
+  UNSUPPORTED_API_VERSION(
+      9,
+      "unsupported_api_version",
+      400,
+      "Send X-Spaaza-API-Version as major.minor.fix, 1.6.1 or later."),
   NOT_AUTHENTICATED(
       10,
       "not_authenticated",

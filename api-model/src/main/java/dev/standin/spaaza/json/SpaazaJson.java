@@ -3,9 +3,14 @@ package dev.standin.spaaza.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.standin.apify.json.ApifyJson;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -19,6 +24,11 @@ import java.util.regex.Pattern;
  * and zone-less times are refused instead of guessed at. Built on {@link ApifyJson#newMapper()}, so
  * hostile documents meet the same limits (nesting, number and string length, duplicate keys,
  * numbers beyond double range).
+ *
+ * <p>Strict scalars: a value of the wrong JSON type is refused instead of converted ({@code
+ * {"desc": 5}}, {@code {"debug": true}}, {@code {"chain": "1"}}, an enum given as a number). Both
+ * sides of the wire use this mapper: the server's answers carry the right types, so the client
+ * reads them as before.
  */
 public final class SpaazaJson {
 
@@ -31,7 +41,61 @@ public final class SpaazaJson {
   public static ObjectMapper newMapper() {
     SimpleModule rfc3339 = new SimpleModule("rfc3339");
     rfc3339.addDeserializer(OffsetDateTime.class, new Rfc3339Deserializer());
-    return ApifyJson.newMapper().registerModule(rfc3339);
+    JsonMapper.Builder builder =
+        ((JsonMapper) ApifyJson.newMapper())
+            .rebuild()
+            .addModule(rfc3339)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    strictScalars(builder);
+    return builder.build();
+  }
+
+  /** Refuses every scalar-to-scalar conversion: each logical type takes only its own JSON type. */
+  private static void strictScalars(JsonMapper.Builder builder) {
+    refuse(
+        builder,
+        LogicalType.Textual,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean);
+    refuse(
+        builder,
+        LogicalType.Integer,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean);
+    refuse(
+        builder,
+        LogicalType.Float,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString,
+        CoercionInputShape.Boolean);
+    refuse(
+        builder,
+        LogicalType.Boolean,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float);
+    refuse(
+        builder,
+        LogicalType.Enum,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean,
+        CoercionInputShape.EmptyString);
+  }
+
+  private static void refuse(
+      JsonMapper.Builder builder, LogicalType type, CoercionInputShape... shapes) {
+    builder.withCoercionConfig(
+        type,
+        config -> {
+          for (CoercionInputShape shape : shapes) {
+            config.setCoercion(shape, CoercionAction.Fail);
+          }
+        });
   }
 
   /** Whether {@code text} is an RFC 3339 date-time (with seconds and an offset). */

@@ -17,9 +17,10 @@ import java.util.Objects;
  * services.task(task.getId()).update(new UpdateTaskRequest().desc("Nightly export"));
  * }</pre>
  *
- * <p>Failed calls throw {@link SpaazaApiException} with the HTTP status and the error's code and
- * name. Calls answered 429 or 5xx (or not at all) are retried with backoff, honouring {@code
- * Retry-After}; bodies of 1 KiB or more are sent gzip-compressed.
+ * <p>Every call sends {@code X-Spaaza-API-Version} ({@link #API_VERSION} unless the builder's
+ * {@code apiVersion} says otherwise). Failed calls throw {@link SpaazaApiException} with the HTTP
+ * status and the parts of the error envelope. Calls answered 429 or 5xx (or not at all) are retried
+ * with backoff, honouring {@code Retry-After}; bodies of 1 KiB or more are sent gzip-compressed.
  */
 public final class SpaazaClient {
 
@@ -30,8 +31,15 @@ public final class SpaazaClient {
   public static final String USER_AGENT =
       "standin-spaaza-client-java/" + VERSION + " (Java " + Runtime.version().feature() + ")";
 
+  /**
+   * The {@code X-Spaaza-API-Version} this client sends unless its builder says otherwise: the
+   * vendor's documented minimum, which the stand-in serves like every later version (ADR 0027).
+   */
+  public static final String API_VERSION = "1.6.1";
+
   private final TasksApi api;
   private final SpaazaCall call;
+  private final String apiVersion;
 
   private SpaazaClient(ClientBuilder.Settings settings, Builder credentials) {
     ObjectMapper mapper = SpaazaJson.newMapper();
@@ -54,6 +62,7 @@ public final class SpaazaClient {
         });
     this.api = new TasksApi(apiClient);
     this.call = new SpaazaCall(mapper);
+    this.apiVersion = credentials.apiVersion;
   }
 
   public static Builder builder() {
@@ -62,12 +71,12 @@ public final class SpaazaClient {
 
   /** The tasks of the caller's chain. */
   public TaskCollectionClient tasks() {
-    return new TaskCollectionClient(api, call);
+    return new TaskCollectionClient(api, call, apiVersion);
   }
 
   /** One task by ID. */
   public TaskClient task(long id) {
-    return new TaskClient(api, call, id);
+    return new TaskClient(api, call, id, apiVersion);
   }
 
   /** Configures a client: where the API is and one kind of credentials. */
@@ -76,6 +85,7 @@ public final class SpaazaClient {
     private long sessionUserId;
     private String sessionKey;
     private long sessionChainId;
+    private String apiVersion = API_VERSION;
 
     private Builder() {
       super("http://localhost:8081");
@@ -92,6 +102,15 @@ public final class SpaazaClient {
       this.sessionUserId = userId;
       this.sessionKey = Objects.requireNonNull(sessionKey, "sessionKey");
       this.sessionChainId = chainId;
+      return this;
+    }
+
+    /**
+     * The {@code X-Spaaza-API-Version} to send on every call ({@link #API_VERSION} by default);
+     * {@code null} sends none.
+     */
+    public Builder apiVersion(String version) {
+      this.apiVersion = version;
       return this;
     }
 

@@ -12,11 +12,13 @@ public final class TaskClient {
   private final TasksApi api;
   private final SpaazaCall call;
   private final long id;
+  private final String apiVersion;
 
-  TaskClient(TasksApi api, SpaazaCall call, long id) {
+  TaskClient(TasksApi api, SpaazaCall call, long id, String apiVersion) {
     this.api = api;
     this.call = call;
     this.id = id;
+    this.apiVersion = apiVersion;
   }
 
   /** The task with its 10 newest log entries. */
@@ -26,29 +28,29 @@ public final class TaskClient {
 
   /** The task with at most {@code logLimit} log entries, newest first, after {@code offset}. */
   public Task get(Integer logLimit, Integer offset) {
-    return call.run(() -> api.taskGet(id, logLimit, offset));
+    return call.run(() -> api.taskGet(id, apiVersion, logLimit, offset));
   }
 
   /** Overwrites each property set on {@code changes}; unset ones are kept. */
   public Task update(UpdateTaskRequest changes) {
-    return call.run(() -> api.taskUpdate(id, changes));
+    return call.run(() -> api.taskUpdate(id, changes, apiVersion));
   }
 
   public void delete() {
     call.run(
         () -> {
-          api.taskDelete(id);
+          api.taskDelete(id, apiVersion);
           return null;
         });
   }
 
   /** Runs the task now and returns its state after the run. */
   public TaskState execute() {
-    return call.run(() -> api.taskExecute(id));
+    return call.run(() -> api.taskExecute(id, apiVersion));
   }
 
   /** A signed, expiring link to the result file of a finished export. */
   public DownloadUrl downloadUrl() {
-    return call.run(() -> api.taskDownloadUrl(id));
+    return call.run(() -> api.taskDownloadUrl(id, apiVersion));
   }
 }

@@ -17,14 +17,16 @@ public final class TaskCollectionClient {
 
   private final TasksApi api;
   private final SpaazaCall call;
+  private final String apiVersion;
 
-  TaskCollectionClient(TasksApi api, SpaazaCall call) {
+  TaskCollectionClient(TasksApi api, SpaazaCall call, String apiVersion) {
     this.api = api;
     this.call = call;
+    this.apiVersion = apiVersion;
   }
 
   public Task create(CreateTaskRequest task) {
-    return call.run(() -> api.tasksCreate(task));
+    return call.run(() -> api.tasksCreate(task, apiVersion));
   }
 
   /** The first 100 tasks, oldest first. */
@@ -36,7 +38,12 @@ public final class TaskCollectionClient {
     return call.run(
         () ->
             api.tasksList(
-                filter.status, filter.action, filter.campaignId, filter.limit, filter.offset));
+                apiVersion,
+                filter.status,
+                filter.action,
+                filter.campaignId,
+                filter.limit,
+                filter.offset));
   }
 
   /**

@@ -30,7 +30,8 @@ public class DownloadsResource implements DownloadsApi {
   }
 
   @Override
-  public String downloadGet(Long id, String fileName, Long expires, String signature) {
+  public String downloadGet(
+      Long id, String fileName, Long expires, String signature, String apiVersion) {
     switch (links.check(id, fileName, expires, signature)) {
       case INVALID -> throw new SpaazaException(SpaazaError.DOWNLOAD_LINK_INVALID);
       case EXPIRED -> throw new SpaazaException(SpaazaError.DOWNLOAD_LINK_EXPIRED);

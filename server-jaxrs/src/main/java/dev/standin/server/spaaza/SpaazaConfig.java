@@ -34,9 +34,13 @@ public record SpaazaConfig(
     }
   }
 
-  /** Defaults: a free port, nothing preset, polling every second, links valid 15 minutes. */
+  /** How long a download link stays valid unless configured: about an hour, as the vendor's. */
+  public static final Duration DEFAULT_DOWNLOAD_LINK_TTL = Duration.ofHours(1);
+
+  /** Defaults: a free port, nothing preset, polling every second, links valid one hour. */
   public static SpaazaConfig defaults() {
-    return new SpaazaConfig(0, List.of(), List.of(), Duration.ofSeconds(1), Duration.ofMinutes(15));
+    return new SpaazaConfig(
+        0, List.of(), List.of(), Duration.ofSeconds(1), DEFAULT_DOWNLOAD_LINK_TTL);
   }
 
   public SpaazaConfig withPort(int newPort) {

@@ -112,6 +112,7 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
             request -> SpaazaCaller.find(request).map(c -> "chain:" + c.chainId()));
     ResourceConfig app =
         ApiApplication.create(parts, context)
+            .register(new ApiVersionFilter())
             .register(DownloadHeaders.class)
             .register(WireEnumParams.class)
             .register(new TasksResource(service))

@@ -19,6 +19,7 @@ import dev.standin.server.kernel.wire.BodyLimit;
 import dev.standin.server.kernel.wire.ErrorResponder;
 import dev.standin.server.kernel.wire.JettyWire;
 import dev.standin.server.kernel.wire.LocalRateLimiter;
+import dev.standin.server.kernel.wire.PlainPathFilter;
 import dev.standin.server.kernel.wire.RateLimitFilter;
 import dev.standin.server.kernel.wire.RateLimits;
 import dev.standin.server.kernel.wire.RequestBodyFilter;
@@ -53,10 +54,11 @@ public final class ApiApplication {
       Function<ContainerRequestContext, Optional<String>> callerKey) {}
 
   /**
-   * An application with JSON, the current request, request metrics and IDs, authentication of every
-   * route that is not a {@code @PublicRoute}, the vendor's body limit and decodings, rate limits,
-   * every error (wire, JAX-RS, JSON, the API's own, unexpected) in the API's shape, {@code 201
-   * Location} handling, the API's docs and, when the context says so, the operations routes.
+   * An application with JSON, the current request, request metrics and IDs, paths without matrix
+   * parameters (404 otherwise), authentication of every route that is not a {@code @PublicRoute},
+   * the vendor's body limit and decodings, rate limits, every error (wire, JAX-RS, JSON, the API's
+   * own, unexpected) in the API's shape, {@code 201 Location} handling, the API's docs and, when
+   * the context says so, the operations routes.
    */
   public static ResourceConfig create(Parts parts, ModuleContext context) {
     String api = parts.errors().api();
@@ -70,6 +72,7 @@ public final class ApiApplication {
             .register(new CurrentRequest())
             .register(new RequestObserver(api, metrics))
             .register(new Authenticated(parts.authentication()))
+            .register(new PlainPathFilter())
             .register(new RequestBodyFilter(BodyLimit.VENDOR))
             .register(new BodyDecodingInterceptor(BodyLimit.VENDOR))
             .register(new SizedAnswers())

@@ -3,6 +3,7 @@ package dev.standin.server.spaaza.errors;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.standin.server.kernel.errors.VendorErrors;
 import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.wire.WireError;
@@ -10,23 +11,38 @@ import dev.standin.spaaza.errors.SpaazaError;
 import dev.standin.spaaza.model.ErrorDetail;
 import dev.standin.spaaza.model.ErrorName;
 import dev.standin.spaaza.model.ErrorResponse;
+import dev.standin.spaaza.model.ErrorResult;
+import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
- * The Spaaza catalogue and its error shape: {@code {"error": {"code", "name", "description"}}}. A
- * malformed or repeated {@code Content-Type} is {@code unsupported_media_type} (Spaaza has one name
- * for "not a JSON body").
+ * The Spaaza catalogue and its error shape, the envelope the vendor documents: {@code {"result":
+ * {"code": 2, "status": "error"}, "error": {"code", "name", "description"}}}. Every error answer of
+ * the Spaaza port is written here: the exception mappers, the wire protections and Jetty's own
+ * refusals all answer through this class. A malformed or repeated {@code Content-Type} is {@code
+ * unsupported_media_type} (Spaaza has one name for "not a JSON body").
  */
 public final class SpaazaErrors extends VendorErrors<SpaazaError> {
 
   /**
    * A bad value inside {@code target} or {@code trigger} (unknown action, index or format; a time
-   * that is not RFC 3339) is {@code invalid_target} / {@code invalid_trigger}, as the vendor
-   * documents; any other unreadable body {@code invalid_request_body}.
+   * that is not RFC 3339; a value of the wrong JSON type) is {@code invalid_target} / {@code
+   * invalid_trigger}, as the vendor documents; a value of the wrong type for {@code chain}, {@code
+   * desc} or {@code debug} is {@code invalid_field}; any other unreadable body {@code
+   * invalid_request_body}.
    */
   private static final Map<String, SpaazaError> BY_TOP_LEVEL_FIELD =
-      Map.of("target", SpaazaError.INVALID_TARGET, "trigger", SpaazaError.INVALID_TRIGGER);
+      Map.of(
+          "target", SpaazaError.INVALID_TARGET,
+          "trigger", SpaazaError.INVALID_TRIGGER,
+          "chain", SpaazaError.INVALID_FIELD,
+          "desc", SpaazaError.INVALID_FIELD,
+          "debug", SpaazaError.INVALID_FIELD);
+
+  /** {@code result.code} of every error answer (1 is the vendor's "ok"). */
+  public static final int RESULT_CODE_ERROR = 2;
 
   public SpaazaErrors(ObjectMapper mapper) {
     super(Metrics.SPAAZA, SpaazaError.class, mapper);
@@ -60,6 +76,7 @@ public final class SpaazaErrors extends VendorErrors<SpaazaError> {
   @Override
   protected Object body(SpaazaError entry, String message) {
     return new ErrorResponse()
+        .result(new ErrorResult().code(RESULT_CODE_ERROR).status(ErrorResult.StatusEnum.ERROR))
         .error(
             new ErrorDetail()
                 .code(entry.code())
@@ -75,6 +92,28 @@ public final class SpaazaErrors extends VendorErrors<SpaazaError> {
   @Override
   protected String joinMethods(SortedSet<String> methods) {
     return String.join(", ", methods);
+  }
+
+  /** A value of the wrong JSON type says which type the field takes. */
+  @Override
+  protected Optional<String> problemOf(JacksonException e) {
+    if (!(e instanceof MismatchedInputException mismatch) || mismatch.getPath().isEmpty()) {
+      return Optional.empty();
+    }
+    Class<?> type = mismatch.getTargetType();
+    if (type == String.class) {
+      return Optional.of("must be a string");
+    }
+    if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+      return Optional.of("must be an integer");
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return Optional.of("must be true or false");
+    }
+    if (type == BigDecimal.class || type == Double.class) {
+      return Optional.of("must be a number");
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -10,9 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,14 +25,18 @@ import java.util.regex.Pattern;
  */
 public final class ExportFiles {
 
+  /**
+   * The vendor's names, singular ({@code Transaction_Export}); the product indexes, which the
+   * vendor shows no name for, by the same rule (ADR 0029).
+   */
   private static final Map<ExportIndex, String> FILE_PREFIX =
       Map.of(
-          ExportIndex.TRANSACTIONS, "Transactions_Export",
-          ExportIndex.USERS, "Users_Export",
-          ExportIndex.VOUCHERS, "Vouchers_Export",
+          ExportIndex.TRANSACTIONS, "Transaction_Export",
+          ExportIndex.USERS, "User_Export",
+          ExportIndex.VOUCHERS, "Voucher_Export",
           ExportIndex.WALLET_LEDGER, "Wallet_Export",
-          ExportIndex.PRODUCTS, "Products_Export",
-          ExportIndex.PRODUCT_VARIANTS, "Product_Variants_Export");
+          ExportIndex.PRODUCTS, "Product_Export",
+          ExportIndex.PRODUCT_VARIANTS, "Product_Variant_Export");
 
   /** Only names this class hands out are ever opened: no path tricks through a download link. */
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z_]+-\\d+\\.(csv|json)");
@@ -70,12 +78,37 @@ public final class ExportFiles {
     }
   }
 
+  /**
+   * One line per row under a header of every column any row has, in the order they first appear; a
+   * nested document becomes one column per field ({@code address.city}), a list its JSON text.
+   */
   private byte[] toCsv(List<Map<String, Object>> rows) throws IOException {
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-    if (!rows.isEmpty()) {
-      rows.get(0).keySet().forEach(schema::addColumn);
+    List<Map<String, Object>> flat = new ArrayList<>();
+    Set<String> columns = new LinkedHashSet<>();
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      flatten("", row, line);
+      columns.addAll(line.keySet());
+      flat.add(line);
     }
-    return csv.writer(schema.build()).writeValueAsBytes(rows);
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    columns.forEach(schema::addColumn);
+    return csv.writer(schema.build()).writeValueAsBytes(flat);
+  }
+
+  private void flatten(String prefix, Map<?, ?> document, Map<String, Object> line)
+      throws IOException {
+    for (Map.Entry<?, ?> field : document.entrySet()) {
+      String column = prefix + field.getKey();
+      Object value = field.getValue();
+      if (value instanceof Map<?, ?> nested) {
+        flatten(column + ".", nested, line);
+      } else if (value instanceof List<?>) {
+        line.put(column, json.writeValueAsString(value));
+      } else {
+        line.put(column, value);
+      }
+    }
   }
 
   /** The file's content, when {@code name} is a result file name and the file exists. */

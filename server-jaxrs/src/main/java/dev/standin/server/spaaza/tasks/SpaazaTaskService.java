@@ -4,6 +4,7 @@ import dev.standin.server.kernel.merge.MergeTable;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.errors.SpaazaException;
 import dev.standin.server.spaaza.export.ExportFiles;
+import dev.standin.server.spaaza.segments.SegmentRules;
 import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.server.spaaza.store.SpaazaTaskQuery;
 import dev.standin.spaaza.errors.SpaazaError;
@@ -80,6 +81,8 @@ public class SpaazaTaskService {
     }
     checkTarget(JsonNullable.of(request.getTarget()));
     checkTrigger(JsonNullable.of(request.getTrigger()));
+    SegmentRules.checkFor(
+        request.getTrigger(), caller.chainId(), request.getTarget().getExportIndex());
 
     OffsetDateTime now = tasks.now();
     Task task =
@@ -152,6 +155,9 @@ public class SpaazaTaskService {
             id,
             task -> {
               TASK_UPDATE.apply(request, task);
+              // the segment must fit the task as it is after the update (its export index, chain)
+              SegmentRules.checkFor(
+                  task.getTrigger(), task.getChain(), task.getTarget().getExportIndex());
               task.setVersion(task.getVersion() + 1);
               task.getState().setLastModified(tasks.now());
               return task;
@@ -247,6 +253,7 @@ public class SpaazaTaskService {
           SpaazaError.INVALID_TRIGGER,
           "Field \"trigger.once\" is required: an RFC 3339 time, e.g. 2026-05-27T10:00:00Z.");
     }
+    SegmentRules.checkShape(trigger);
   }
 
   /** Stores {@code once} in UTC, as the vendor answers it. */

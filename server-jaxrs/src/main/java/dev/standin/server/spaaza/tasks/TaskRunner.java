@@ -2,6 +2,7 @@ package dev.standin.server.spaaza.tasks;
 
 import dev.standin.server.spaaza.export.ExportFiles;
 import dev.standin.server.spaaza.export.ExportSource;
+import dev.standin.server.spaaza.segments.SegmentFilter;
 import dev.standin.spaaza.model.Task;
 import dev.standin.spaaza.model.TaskLog;
 import dev.standin.spaaza.model.TaskStateCode;
@@ -102,7 +103,11 @@ public final class TaskRunner {
     TaskStateCode end;
     String result = null;
     try {
-      List<Map<String, Object>> rows = source.rows(claimed.getChain(), target.getExportIndex());
+      List<Map<String, Object>> rows =
+          SegmentFilter.select(
+              claimed.getTrigger().getSegment(), // the segment as it was when the run started
+              source.rows(claimed.getChain(), target.getExportIndex()),
+              tasks.now().toInstant());
       result =
           files.write(claimed.getId(), target.getExportIndex(), target.getExportFormat(), rows);
       end = TaskStateCode.DONE;
