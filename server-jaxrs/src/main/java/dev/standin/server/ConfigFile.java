@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -19,21 +21,28 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
- * A properties file of options whose keys are the long flag names without dashes ({@code
- * port=9090}, {@code database-url=jdbc:...}; lists comma-separated). It ranks below both flags and
- * environment variables: it supplies an option's value only when the option's variable (named in
- * its {@code ${env:...}} default) is unset.
+ * Where an option's value comes from when no flag gives it: its environment variable (named in its
+ * {@code ${env:...}} default), else a properties file of options whose keys are the long flag names
+ * without dashes ({@code port=9090}, {@code database-url=jdbc:...}; lists comma-separated), else
+ * the option's own default.
  */
 final class ConfigFile implements IDefaultValueProvider {
 
   private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
 
+  private final Path file;
   private final Properties values;
   private final Map<String, String> environment;
 
-  private ConfigFile(Properties values, Map<String, String> environment) {
+  private ConfigFile(Path file, Properties values, Map<String, String> environment) {
+    this.file = file;
     this.values = values;
     this.environment = environment;
+  }
+
+  /** The environment alone, with no file. */
+  static ConfigFile none(Map<String, String> environment) {
+    return new ConfigFile(null, new Properties(), environment);
   }
 
   /**
@@ -45,9 +54,17 @@ final class ConfigFile implements IDefaultValueProvider {
     Properties values = new Properties();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       values.load(in);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("cannot read the config file " + file + ": no such file");
+    } catch (AccessDeniedException e) {
       throw new IllegalArgumentException(
-          "cannot read the config file " + file + ": " + e.getMessage());
+          "cannot read the config file " + file + ": permission denied");
+    } catch (IOException | IllegalArgumentException e) {
+      String reason =
+          e.getMessage() == null || e.getMessage().equals(file.toString())
+              ? e.getClass().getSimpleName()
+              : e.getMessage();
+      throw new IllegalArgumentException("cannot read the config file " + file + ": " + reason);
     }
     Set<String> unknown = new TreeSet<>(values.stringPropertyNames());
     spec.options().forEach(o -> unknown.remove(key(o)));
@@ -56,7 +73,7 @@ final class ConfigFile implements IDefaultValueProvider {
       throw new IllegalArgumentException(
           "unknown key(s) in the config file " + file + ": " + String.join(", ", unknown));
     }
-    return new ConfigFile(values, environment);
+    return new ConfigFile(file, values, environment);
   }
 
   @Override
@@ -64,15 +81,39 @@ final class ConfigFile implements IDefaultValueProvider {
     if (!(arg instanceof OptionSpec option)) {
       return null;
     }
+    String variable = variableOf(option);
+    if (variable != null && environment.get(variable) != null) {
+      return environment.get(variable); // the environment variable outranks the file
+    }
     String value = values.getProperty(key(option));
-    if (value == null) {
-      return null;
+    return value == null ? null : value.trim();
+  }
+
+  /**
+   * Where the value of {@code option} came from, to name in an error: the flag when {@code args}
+   * hold it, else its environment variable or the key in the file that gave it.
+   */
+  String sourceOf(OptionSpec option, String[] args) {
+    for (String arg : args) {
+      for (String name : option.names()) {
+        if (arg.equals(name) || arg.startsWith(name + "=")) {
+          return "option '" + option.longestName() + "'";
+        }
+      }
     }
+    String variable = variableOf(option);
+    if (variable != null && environment.get(variable) != null) {
+      return "environment variable " + variable + " (" + option.longestName() + ")";
+    }
+    if (values.getProperty(key(option)) != null) {
+      return "key '" + key(option) + "' in the config file " + file;
+    }
+    return "option '" + option.longestName() + "'";
+  }
+
+  private static String variableOf(OptionSpec option) {
     Matcher env = ENV_DEFAULT.matcher(declaredDefault(option));
-    if (env.find() && environment.get(env.group(1)) != null) {
-      return null; // the environment variable outranks the file
-    }
-    return value.trim();
+    return env.find() ? env.group(1) : null;
   }
 
   /** The default as written in the annotation, before picocli resolves its variables. */

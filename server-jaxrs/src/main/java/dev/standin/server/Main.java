@@ -20,7 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Starts the server from the command line; every option also reads an environment variable. */
 @Command(
@@ -203,12 +207,26 @@ public final class Main implements Callable<Integer> {
    * server until it is stopped. A configuration error prints one line to stderr and returns 2.
    */
   static int run(String[] args, Map<String, String> environment, PrintWriter err) {
-    CommandLine command = new CommandLine(new Main());
+    Main main = new Main();
+    CommandLine command = new CommandLine(main);
     if (err != null) {
       command.setErr(err);
     }
+    ConfigFile sources = ConfigFile.none(environment);
+    Path file = configFileOf(args, environment);
+    if (file != null) {
+      try {
+        sources = ConfigFile.load(file, command.getCommandSpec(), environment);
+      } catch (IllegalArgumentException e) {
+        return configurationError(command, e.getMessage());
+      }
+    }
+    main.sources = sources;
+    main.args = args.clone();
+    command.setDefaultValueProvider(sources);
+    ConfigFile values = sources;
     command.setParameterExceptionHandler(
-        (e, ignored) -> configurationError(e.getCommandLine(), e.getMessage()));
+        (e, ignored) -> configurationError(e.getCommandLine(), namingTheSource(e, values, args)));
     command.setExecutionExceptionHandler(
         (e, commandLine, ignored) -> {
           if (e instanceof IllegalArgumentException) {
@@ -217,16 +235,34 @@ public final class Main implements Callable<Integer> {
           commandLine.getErr().println(NAME + ": cannot start: " + e.getMessage());
           return 1;
         });
-    Path file = configFileOf(args, environment);
-    if (file != null) {
-      try {
-        command.setDefaultValueProvider(
-            ConfigFile.load(file, command.getCommandSpec(), environment));
-      } catch (IllegalArgumentException e) {
-        return configurationError(command, e.getMessage());
+    return command.execute(args);
+  }
+
+  /**
+   * Picocli names the flag even when the bad value came from the environment or the config file;
+   * name where it really came from.
+   */
+  private static String namingTheSource(ParameterException e, ConfigFile sources, String[] args) {
+    if (e.getArgSpec() instanceof OptionSpec option) {
+      String flag = "option '" + option.longestName() + "'";
+      String source = sources.sourceOf(option, args);
+      if (!source.equals(flag) && e.getMessage().contains(flag)) {
+        return e.getMessage().replace(flag, source);
       }
     }
-    return command.execute(args);
+    return e.getMessage();
+  }
+
+  /** A port out of range would fail only when listening, and not as a configuration error. */
+  private void checkPort(int value, String option) {
+    if (value < 0 || value > 65535) {
+      throw new IllegalArgumentException(
+          "Invalid value for "
+              + sources.sourceOf(spec.findOption(option), args)
+              + ": "
+              + value
+              + " is not a TCP port (0 to 65535; 0 picks a free one)");
+    }
   }
 
   private static int configurationError(CommandLine command, String message) {
@@ -256,8 +292,14 @@ public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+  @Spec CommandSpec spec;
+  private ConfigFile sources = ConfigFile.none(Map.of());
+  private String[] args = new String[0];
+
   @Override
   public Integer call() throws InterruptedException {
+    checkPort(port, "--port");
+    checkPort(spaazaPort, "--spaaza-port");
     logFormat.apply();
     List<UserToken> presetUsers =
         users == null

@@ -1,6 +1,7 @@
 package dev.standin.server;
 
 import dev.standin.server.apify.ApifyModule;
+import dev.standin.server.kernel.module.BoundPort;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
 import dev.standin.server.kernel.ops.Metrics;
@@ -39,19 +40,32 @@ public final class StandinServer implements AutoCloseable {
     return start(config, new FixtureExportSource(SpaazaJson.newMapper()));
   }
 
-  /** Starts the server with the data Spaaza exports read from {@code exportSource}. */
+  /**
+   * Starts the server with the data Spaaza exports read from {@code exportSource}. Both ports are
+   * bound before the database is opened, so a port that is taken stops the start before any user,
+   * chain or token is created.
+   */
   public static StandinServer start(ServerConfig config, ExportSource exportSource) {
+    try (BoundPort apifyPort = BoundPort.bind(config.host(), config.port(), "--port");
+        BoundPort spaazaPort =
+            BoundPort.bind(config.host(), config.spaaza().port(), "--spaaza-port")) {
+      return start(config, exportSource, apifyPort, spaazaPort);
+    }
+  }
+
+  private static StandinServer start(
+      ServerConfig config, ExportSource exportSource, BoundPort apifyPort, BoundPort spaazaPort) {
     Database database = Database.open(config.dataDir(), config.database());
     Metrics metrics = new Metrics();
     List<RunningApi> started = new ArrayList<>();
     try {
       ApifyModule.Running apify =
-          new ApifyModule(config.port(), config.users(), config.defaultUsername())
-              .start(context(config, database, metrics, true));
+          new ApifyModule(config.users(), config.defaultUsername())
+              .start(context(config, database, metrics, true), apifyPort);
       started.add(apify);
       SpaazaModule.Running spaaza =
           new SpaazaModule(config.spaaza(), exportSource)
-              .start(context(config, database, metrics, false));
+              .start(context(config, database, metrics, false), spaazaPort);
       return new StandinServer(database, metrics, apify, spaaza);
     } catch (RuntimeException e) {
       started.forEach(api -> stopQuietly(api));

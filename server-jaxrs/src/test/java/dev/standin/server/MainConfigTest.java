@@ -37,6 +37,45 @@ class MainConfigTest {
   void badValueInTheFile() throws Exception {
     Path file = Files.writeString(dir.resolve("standin.properties"), "port=abc\n");
     assertOneLineError(run(Map.of(), "--config", file.toString()), "'abc' is not an int");
+    assertThat(err.toString()).contains("key 'port' in the config file " + file);
+  }
+
+  @Test
+  void badValueInTheEnvironmentNamesTheVariable() {
+    assertOneLineError(run(Map.of("STANDIN_PORT", "abc")), "'abc' is not an int");
+    assertThat(err.toString())
+        .contains("environment variable STANDIN_PORT")
+        .doesNotContain("option '--port'");
+  }
+
+  @Test
+  void theFlagIsNamedWhenTheFlagGaveTheValue() {
+    assertOneLineError(
+        run(Map.of("STANDIN_PORT", "9000"), "--port=abc"), "option '--port': 'abc' is not an int");
+    assertThat(err.toString()).doesNotContain("STANDIN_PORT");
+  }
+
+  @Test
+  void portOutOfRangeIsAConfigurationError() {
+    assertOneLineError(
+        run(Map.of(), "--port", "70000", "--data-dir", dir.toString()),
+        "option '--port': 70000 is not a TCP port");
+  }
+
+  @Test
+  void portOutOfRangeFromTheEnvironmentNamesTheVariable() {
+    assertOneLineError(
+        run(Map.of("STANDIN_SPAAZA_PORT", "-1"), "--port=0", "--data-dir", dir.toString()),
+        "environment variable STANDIN_SPAAZA_PORT (--spaaza-port): -1 is not a TCP port");
+  }
+
+  @Test
+  void missingConfigFileNamesItsPathOnceAndWhy() {
+    Path missing = dir.resolve("missing.properties");
+    assertOneLineError(run(Map.of(), "--config", missing.toString()), "no such file");
+    assertThat(err.toString().split(java.util.regex.Pattern.quote(missing.toString()), -1))
+        .as("the path appears once")
+        .hasSize(2);
   }
 
   @Test
@@ -89,8 +128,10 @@ class MainConfigTest {
     assertThat(main.spaazaPort).as("the flag wins").isEqualTo(7000);
     assertThat(main.logFormat).hasToString("json");
     assertThat(main.users).containsExactly("a:t1", "b:t2");
-    // STANDIN_HOST is set: the file gives way, and the option falls back to its ${env:...}.
-    assertThat(config.defaultValue(command.getCommandSpec().findOption("--host"))).isNull();
+    // STANDIN_HOST is set: the file gives way to the variable.
+    assertThat(main.host).isEqualTo("10.0.0.1");
+    assertThat(config.defaultValue(command.getCommandSpec().findOption("--host")))
+        .isEqualTo("10.0.0.1");
     assertThat(config.defaultValue(command.getCommandSpec().findOption("--port")))
         .isEqualTo("9191");
   }

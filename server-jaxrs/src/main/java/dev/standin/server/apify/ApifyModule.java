@@ -17,6 +17,7 @@ import dev.standin.server.kernel.Timestamps;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.module.ApiApplication;
 import dev.standin.server.kernel.module.ApiModule;
+import dev.standin.server.kernel.module.BoundPort;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
 import java.net.URI;
@@ -28,11 +29,10 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * The Apify API v2: users and tokens, Actors, builds, tasks and task input, on its own port.
  *
- * @param port TCP port; 0 picks a free one
  * @param users accounts to make sure exist, each with a token that will be accepted
  * @param defaultUsername name of the account created (with a fresh token) when there is none
  */
-public record ApifyModule(int port, List<UserToken> users, String defaultUsername)
+public record ApifyModule(List<UserToken> users, String defaultUsername)
     implements ApiModule<ApifyModule.Running> {
 
   /** The started API, and the token of the default user when this start created that user. */
@@ -58,7 +58,7 @@ public record ApifyModule(int port, List<UserToken> users, String defaultUsernam
   }
 
   @Override
-  public Running start(ModuleContext context) {
+  public Running start(ModuleContext context, BoundPort port) {
     ApifyStore store = context.timed(ApifyStore.class, new JdbcApifyStore(context.database()));
     ObjectMapper mapper = mapper();
     UserService users = new UserService(store, context.clock());
@@ -92,7 +92,7 @@ public record ApifyModule(int port, List<UserToken> users, String defaultUsernam
             .register(new ActorVersionsResource(versions))
             .register(new ActorTasksResource(tasks));
 
-    ApiApplication.Listening listening = ApiApplication.listen(context.host(), port, app, errors);
+    ApiApplication.Listening listening = ApiApplication.listen(port, app, errors);
     return new Running(listening, createdToken);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.module.ApiApplication;
 import dev.standin.server.kernel.module.ApiModule;
+import dev.standin.server.kernel.module.BoundPort;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
 import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
@@ -31,7 +32,7 @@ import org.glassfish.jersey.server.ResourceConfig;
  * The Spaaza Services API: chain credentials, scheduled tasks and their exports, with the task
  * scheduler, on its own port.
  *
- * @param config port, preset credentials, scheduler and download-link settings
+ * @param config preset credentials, scheduler and download-link settings
  * @param source the data exports read (the bundled fixtures unless a test supplies its own)
  */
 public record SpaazaModule(SpaazaConfig config, ExportSource source)
@@ -85,7 +86,7 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
   }
 
   @Override
-  public Running start(ModuleContext context) {
+  public Running start(ModuleContext context, BoundPort port) {
     SpaazaStore store = context.timed(SpaazaStore.class, new JdbcSpaazaStore(context.database()));
     ObjectMapper mapper = SpaazaJson.newMapper();
     SpaazaCredentials credentials = new SpaazaCredentials(store, context.clock());
@@ -118,8 +119,7 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
             .register(new TasksResource(service))
             .register(new DownloadsResource(links, tasks, files));
 
-    ApiApplication.Listening listening =
-        ApiApplication.listen(context.host(), config.port(), app, errors);
+    ApiApplication.Listening listening = ApiApplication.listen(port, app, errors);
     TaskScheduler scheduler = new TaskScheduler(store, tasks, runner);
     scheduler.start(config.pollInterval());
     return new Running(listening, scheduler, created);

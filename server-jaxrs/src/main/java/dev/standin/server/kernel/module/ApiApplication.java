@@ -108,11 +108,16 @@ public final class ApiApplication {
     }
   }
 
-  /** Starts {@code app} on {@code host:port}; a port that cannot be bound stops with one line. */
-  public static Listening listen(String host, int port, ResourceConfig app, ErrorResponder errors) {
-    Server http = Listeners.create(URI.create("http://" + host + ":" + port + "/"), app);
+  /**
+   * Starts {@code app} on the already bound {@code port}, which the listener takes over (and closes
+   * when it stops).
+   */
+  public static Listening listen(BoundPort port, ResourceConfig app, ErrorResponder errors) {
+    String where = port.host() + ":" + port.port();
+    Server http = Listeners.create(URI.create("http://" + where + "/"), app);
     JettyWire.harden(http, errors);
     try {
+      ((ServerConnector) http.getConnectors()[0]).open(port.takeChannel());
       http.start();
     } catch (Exception e) {
       try {
@@ -120,10 +125,8 @@ public final class ApiApplication {
       } catch (Exception ignored) {
         // already failing: the first error is the one to report
       }
-      throw new IllegalStateException(
-          "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot listen on " + where + ": " + e.getMessage(), e);
     }
-    int actual = ((ServerConnector) http.getConnectors()[0]).getLocalPort();
-    return new Listening(http, URI.create("http://" + host + ":" + actual + "/"));
+    return new Listening(http, URI.create("http://" + where + "/"));
   }
 }

@@ -10,8 +10,10 @@ package dev.standin.server.kernel.module;
 public interface ApiModule<R extends RunningApi> {
 
   /**
-   * Starts the API: opens its store over {@link ModuleContext#database()}, prepares its
-   * credentials, and listens. When it throws, nothing of it is left running.
+   * Starts the API on {@code port}: opens its store over {@link ModuleContext#database()}, prepares
+   * its credentials, and listens. The starter binds the ports of all APIs before it starts any, so
+   * a port that is taken stops the start before anything is written. When this throws, nothing of
+   * the API is left running; a port it did not take over stays the starter's to close.
    */
-  R start(ModuleContext context);
+  R start(ModuleContext context, BoundPort port);
 }
