@@ -52,7 +52,11 @@ public class ApifyApiException extends RuntimeException {
 
   static ApifyApiException from(ApiException e, ObjectMapper mapper) {
     if (e.getCode() == 0) {
-      String why = e.getCause() != null ? e.getCause().toString() : e.getMessage();
+      Throwable cause = e.getCause();
+      String why =
+          cause == null
+              ? e.getMessage()
+              : cause.getMessage() != null ? cause.getMessage() : cause.toString();
       return new ApifyApiException(0, null, "No HTTP answer: " + why, e);
     }
     String type = null;

@@ -71,7 +71,11 @@ public class SpaazaApiException extends RuntimeException {
 
   static SpaazaApiException from(int status, String body, Exception e, ObjectMapper mapper) {
     if (status == 0) {
-      String why = e.getCause() != null ? e.getCause().toString() : e.getMessage();
+      Throwable cause = e.getCause();
+      String why =
+          cause == null
+              ? e.getMessage()
+              : cause.getMessage() != null ? cause.getMessage() : cause.toString();
       return new SpaazaApiException(0, null, null, "No HTTP answer: " + why, e);
     }
     Integer resultCode = null;
