@@ -39,6 +39,13 @@ public class AuthFilter implements ContainerRequestFilter {
       if (Authenticated.tokenOptional(request)) {
         return; // anonymous: the resource decides what it may see (ADR 0008 addendum)
       }
+      String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+      if (header != null && !header.isBlank() && !isBearer(header)) {
+        throw new ApifyException(
+            ApifyError.TOKEN_NOT_PROVIDED,
+            "Authentication token was not provided: the Authorization header must be"
+                + " \"Bearer <token>\" (its scheme is missing or not Bearer).");
+      }
       throw new ApifyException(ApifyError.TOKEN_NOT_PROVIDED);
     }
     Caller.set(
@@ -46,9 +53,13 @@ public class AuthFilter implements ContainerRequestFilter {
         users.findByToken(token).orElseThrow(() -> new ApifyException(ApifyError.INVALID_TOKEN)));
   }
 
+  private static boolean isBearer(String header) {
+    return header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+  }
+
   private static String tokenOf(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (header != null && isBearer(header)) {
       return header.substring(BEARER.length()).trim();
     }
     return request.getUriInfo().getQueryParameters().getFirst("token");

@@ -43,8 +43,22 @@ public final class JsonExceptionMapper implements ExceptionMapper<JacksonExcepti
    * What is wrong with the body; {@code vendorProblem} replaces the shared wording of the fault.
    */
   public static String describe(JacksonException e, Optional<String> vendorProblem) {
-    String field = fieldPath(e);
+    if (isNotAnObjectBody(e)) {
+      return "Invalid input: the request body must be a JSON object.";
+    }
     String problem = vendorProblem.orElseGet(() -> problem(e));
+    if (problem.equals(SYNTAX) && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      // The syntax is wrong where the parser stopped, whatever field it was in (a trailing comma
+      // after "name" is no fault of "name").
+      return "Invalid input: the request body is not valid JSON: "
+          + syntaxProblem(e)
+          + " at line "
+          + e.getLocation().getLineNr()
+          + ", column "
+          + e.getLocation().getColumnNr()
+          + ".";
+    }
+    String field = fieldPath(e);
     if (field.isEmpty()) {
       if (e instanceof MismatchedInputException && !(e.getProcessor() instanceof JsonParser)) {
         return "Invalid input: the request body must be a JSON object.";
@@ -74,7 +88,63 @@ public final class JsonExceptionMapper implements ExceptionMapper<JacksonExcepti
     if (message.contains("out of range")) {
       return "holds a number out of range";
     }
-    return "is not valid JSON";
+    return SYNTAX;
+  }
+
+  private static final String SYNTAX = "is not valid JSON";
+
+  /** The parser's complaint without its echo of the input: "unexpected character '}'". */
+  private static String syntaxProblem(JacksonException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    java.util.regex.Matcher unexpected =
+        java.util.regex.Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)")
+            .matcher(message);
+    if (unexpected.find()) {
+      return "unexpected '" + unexpected.group(1) + "'";
+    }
+    if (message.startsWith("Unexpected end-of-input")) {
+      return "it ends too early";
+    }
+    if (message.startsWith("Unrecognized token")) {
+      return "unrecognized token";
+    }
+    return "syntax error";
+  }
+
+  /**
+   * A body of the wrong kind at the top level ({@code [1]}, {@code "x"}, {@code 1}) where the
+   * operation reads an object: Jackson stops at its first element, which is not the fault.
+   */
+  private static boolean isNotAnObjectBody(JacksonException e) {
+    if (!(e instanceof MismatchedInputException mismatch) || !mappedPath(e).isEmpty()) {
+      return false;
+    }
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.startsWith("Trailing token") || message.contains("content after")) {
+      return false; // an object, and then more
+    }
+    Class<?> target = mismatch.getTargetType();
+    boolean objectTarget =
+        target != null
+            && (java.util.Map.class.isAssignableFrom(target)
+                || !(target.isPrimitive()
+                    || target.isEnum()
+                    || target.isArray()
+                    || java.util.Collection.class.isAssignableFrom(target)
+                    || Number.class.isAssignableFrom(target)
+                    || target == String.class
+                    || target == Boolean.class
+                    || target == Object.class));
+    if (!objectTarget) {
+      return false;
+    }
+    if (!(e.getProcessor() instanceof JsonParser parser)) {
+      return true;
+    }
+    JsonStreamContext context = parser.getParsingContext();
+    return context == null
+        || context.inRoot()
+        || context.inArray() && context.getParent() != null && context.getParent().inRoot();
   }
 
   /**

@@ -54,12 +54,17 @@ public class SpaazaAuthFilter implements ContainerRequestFilter {
 
   private SpaazaCaller byToken(String authorization) {
     if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw notAuthenticated();
+      throw new SpaazaException(
+          SpaazaError.NOT_AUTHENTICATED,
+          "The Authorization header must be \"Bearer TOKEN_ID:TOKEN_SECRET\"; its scheme is"
+              + " missing or not Bearer.");
     }
     String token = authorization.substring(BEARER.length()).trim();
     int colon = token.indexOf(':');
     if (colon <= 0 || colon == token.length() - 1) {
-      throw notAuthenticated();
+      throw new SpaazaException(
+          SpaazaError.NOT_AUTHENTICATED,
+          "The bearer token must be TOKEN_ID:TOKEN_SECRET, the two parts printed at first start.");
     }
     return credentials
         .chainOfToken(token.substring(0, colon), token.substring(colon + 1))

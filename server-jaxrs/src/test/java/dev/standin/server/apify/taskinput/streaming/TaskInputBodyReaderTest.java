@@ -71,8 +71,8 @@ class TaskInputBodyReaderTest {
 
   @Test
   void failsLikeBindingAMapWouldWithTheSameFieldPaths() {
-    assertProblem("[1]", MismatchedInputException.class, "field \"[0]\" has a value of the wrong");
-    assertProblem("\"text\"", MismatchedInputException.class, "the request body has a value");
+    assertProblem("[1]", MismatchedInputException.class, "the request body must be a JSON object");
+    assertProblem("\"text\"", MismatchedInputException.class, "request body must be a JSON object");
     assertProblem("{\"a\":1}{\"b\":2}", MismatchedInputException.class, "the request body has");
     assertProblem("{\"a\":1,\"a\":2}", JsonParseException.class, "\"a\" contains a duplicate key");
     assertProblem(
@@ -80,7 +80,12 @@ class TaskInputBodyReaderTest {
         JsonParseException.class,
         "field \"a.b[1].c\" holds a number out of range");
     assertProblem("{\"a\":1e999}", JsonParseException.class, "\"a\" holds a number out of range");
-    assertProblem("{\"a\":[1,", JsonParseException.class, "\"a[1]\" is not valid JSON");
+    assertProblem(
+        "{\"a\":[1,", JsonParseException.class, "not valid JSON: it ends too early at line 1");
+    assertProblem(
+        "{\"name\": \"x\",\n}",
+        JsonParseException.class,
+        "the request body is not valid JSON: unexpected '}' at line 2, column 1.");
     assertProblem(
         "{\"a\":" + "[".repeat(ApifyJson.MAX_NESTING_DEPTH + 1),
         com.fasterxml.jackson.core.exc.StreamConstraintsException.class,
