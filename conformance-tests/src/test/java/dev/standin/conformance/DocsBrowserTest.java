@@ -27,9 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Loads {@code /docs} of each API in headless Chromium, as a reviewer would, and checks that the
- * rendered page lists every PUT operation of the bundled document. Keeps a screenshot per API in
- * {@code target/docs/}. The page does not depend on the store, so one embedded-store server serves
- * both runs.
+ * rendered page lists every PUT operation of the bundled document and offers this server (on its
+ * free, non-default port) as the one "Try it out" calls. Keeps a screenshot per API in {@code
+ * target/docs/}. The page does not depend on the store, so one embedded-store server serves both
+ * runs.
  */
 class DocsBrowserTest {
 
@@ -72,6 +73,15 @@ class DocsBrowserTest {
           .isEqualTo(put.getValue());
     }
     assertThat(putBlocks(dom)).hasSize(puts.size());
+
+    // "Try it out" sends to the server selected here: this server, on its (non-default) port.
+    URI self = api.equals("spaaza") ? server.spaaza().baseUri() : server.baseUri();
+    assertThat(self.getPort()).isNotIn(8080, 8081);
+    assertThat(dom.select(".servers select option").eachAttr("value"))
+        .containsExactly(self.toString().replaceFirst("/$", ""));
+    assertThat(dom.select("nav.standin-apis a").eachAttr("href"))
+        .as("the link to the other API's page")
+        .hasSize(1);
 
     Path screenshot = Files.createDirectories(Path.of("target", "docs")).resolve(api + ".png");
     Files.deleteIfExists(screenshot);

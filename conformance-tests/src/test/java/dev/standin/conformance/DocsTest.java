@@ -2,6 +2,8 @@ package dev.standin.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -47,11 +49,57 @@ class DocsTest extends ConformanceTest {
     assertThat(yaml.statusCode()).isEqualTo(200);
     assertThat(yaml.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
-    assertThat(yaml.body()).isEqualTo(bundled("apify.yaml"));
+    String self = server.baseUri().toString().replaceFirst("/$", "");
+    assertThat(yaml.body())
+        .isEqualTo(bundled("apify.yaml").replace("url: http://localhost:8080", "url: " + self));
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(json.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-    assertThat(json.body()).isEqualTo(bundled("apify.json"));
+    assertThat(json.body())
+        .isEqualTo(
+            bundled("apify.json")
+                .replace("\"url\" : \"http://localhost:8080\"", "\"url\" : \"" + self + "\""));
+  }
+
+  @Test
+  void theDocumentsNameThisServerAsTheCallerReachedIt() throws Exception {
+    JsonNode spec = new ObjectMapper().readTree(get("openapi.json").body());
+    assertThat(spec.path("servers")).hasSize(1);
+    assertThat(spec.path("servers").path(0).path("url").asText())
+        .isEqualTo("http://127.0.0.1:" + server.baseUri().getPort());
+    // Another host name for the same server (as behind a port mapping) is answered with that name.
+    HttpResponse<String> viaLocalhost =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + server.baseUri().getPort() + "/openapi.yaml"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(viaLocalhost.body())
+        .contains("servers:\n- url: http://localhost:" + server.baseUri().getPort() + "\n");
+  }
+
+  @Test
+  void theRootLeadsToTheDocsPage() throws Exception {
+    HttpResponse<String> root = get("");
+
+    assertThat(root.statusCode()).isEqualTo(303);
+    assertThat(root.headers().firstValue("Location")).contains(server.baseUri() + "docs");
+  }
+
+  @Test
+  void eachDocsPageLinksToTheOtherApi() throws Exception {
+    Document apify = Jsoup.parse(get("docs").body());
+    assertThat(apify.select("nav.standin-apis a").eachAttr("href"))
+        .containsExactly("http://127.0.0.1:" + server.spaazaBaseUri().getPort() + "/docs");
+
+    HttpResponse<String> spaazaPage =
+        HTTP.send(
+            HttpRequest.newBuilder(server.spaazaBaseUri().resolve("docs")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    Document spaaza = Jsoup.parse(spaazaPage.body());
+    assertThat(spaaza.select("nav.standin-apis a").eachAttr("href"))
+        .containsExactly("http://127.0.0.1:" + server.baseUri().getPort() + "/docs");
+    assertThat(spaaza.select("nav.standin-apis a").text()).isEqualTo("Apify API");
   }
 
   @Test
@@ -74,7 +122,8 @@ class DocsTest extends ConformanceTest {
             .map(e -> e.hasAttr("src") ? e.attr("src") : e.attr("href"))
             .toList();
     assertThat(assets).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(page.body()).doesNotContain("http://", "https://", "\"//");
+    html.select("nav.standin-apis").remove(); // links to the other API's page, loads nothing
+    assertThat(html.outerHtml()).doesNotContain("http://", "https://", "\"//");
     for (String asset : assets) {
       URI url = server.baseUri().resolve("docs").resolve(asset);
       assertThat(url.getAuthority()).as(asset).isEqualTo(server.baseUri().getAuthority());

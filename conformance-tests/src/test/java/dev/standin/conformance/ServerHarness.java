@@ -8,6 +8,7 @@ import dev.standin.server.ServerConfig;
 import dev.standin.server.StandinServer;
 import dev.standin.server.apify.auth.UserToken;
 import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.spaaza.auth.PresetToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,6 +30,10 @@ final class ServerHarness implements AutoCloseable {
   static final String BOB = "bob";
   static final String ALICE_TOKEN = "apify_api_aliceAliceAliceAliceAliceAlice01";
   static final String BOB_TOKEN = "apify_api_bobBobBobBobBobBobBobBobBobBob0002";
+
+  /** A token of Spaaza chain 1, for the examples that drive both APIs of one server. */
+  static final PresetToken SPAAZA_TOKEN =
+      new PresetToken(1, "quickStartTokenId0001", "quickStartTokenSecret");
 
   private static final ObjectMapper MAPPER = ApifyJson.newMapper();
 
@@ -57,11 +62,17 @@ final class ServerHarness implements AutoCloseable {
       UnaryOperator<ServerConfig> configure) {
     this(
         configure.apply(
-            backend
-                .newConfig(dataDir)
-                .withUsers(
-                    List.of(new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN)))),
+            withSpaazaToken(
+                backend
+                    .newConfig(dataDir)
+                    .withUsers(
+                        List.of(
+                            new UserToken(ALICE, ALICE_TOKEN), new UserToken(BOB, BOB_TOKEN))))),
         validator);
+  }
+
+  private static ServerConfig withSpaazaToken(ServerConfig config) {
+    return config.withSpaaza(config.spaaza().withTokens(List.of(SPAAZA_TOKEN)));
   }
 
   private ServerHarness(ServerConfig config, SpecValidator validator) {
@@ -90,6 +101,11 @@ final class ServerHarness implements AutoCloseable {
 
   URI baseUri() {
     return server.baseUri();
+  }
+
+  /** Where the same server's Spaaza API listens. */
+  URI spaazaBaseUri() {
+    return server.spaaza().baseUri();
   }
 
   ApifyClient client(String token) {

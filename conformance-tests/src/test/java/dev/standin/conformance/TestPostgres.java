@@ -77,6 +77,27 @@ final class TestPostgres {
     return new DatabaseConfig(jdbcUrl(name), SUPERUSER, null);
   }
 
+  /**
+   * A new, empty database on the shared server that {@code role} (created when missing) logs in to:
+   * owned by the role (as {@code createdb -O role}), or by the superuser (as a plain {@code
+   * createdb}, which on PostgreSQL 15 and later gives other roles no right to create tables).
+   */
+  DatabaseConfig newDatabaseFor(String role, boolean ownedByRole) {
+    String name = "standin_" + databases.incrementAndGet();
+    try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+        Statement st = c.createStatement()) {
+      try (var exists = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+        if (!exists.next()) {
+          st.execute("CREATE ROLE " + role + " LOGIN");
+        }
+      }
+      st.execute("CREATE DATABASE " + name + (ownedByRole ? " OWNER " + role : ""));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return new DatabaseConfig(jdbcUrl(name), role, null);
+  }
+
   private String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }

@@ -1,6 +1,7 @@
 package dev.standin.server;
 
 import dev.standin.server.apify.ApifyModule;
+import dev.standin.server.kernel.docs.OtherApi;
 import dev.standin.server.kernel.module.BoundPort;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
@@ -61,11 +62,25 @@ public final class StandinServer implements AutoCloseable {
     try {
       ApifyModule.Running apify =
           new ApifyModule(config.users(), config.defaultUsername())
-              .start(context(config, database, metrics, true), apifyPort);
+              .start(
+                  context(
+                      config,
+                      database,
+                      metrics,
+                      true,
+                      new OtherApi("Spaaza Services API", spaazaPort.port())),
+                  apifyPort);
       started.add(apify);
       SpaazaModule.Running spaaza =
           new SpaazaModule(config.spaaza(), exportSource)
-              .start(context(config, database, metrics, false), spaazaPort);
+              .start(
+                  context(
+                      config,
+                      database,
+                      metrics,
+                      false,
+                      new OtherApi("Apify API", apifyPort.port())),
+                  spaazaPort);
       return new StandinServer(database, metrics, apify, spaaza);
     } catch (RuntimeException e) {
       started.forEach(api -> stopQuietly(api));
@@ -75,7 +90,11 @@ public final class StandinServer implements AutoCloseable {
   }
 
   private static ModuleContext context(
-      ServerConfig config, Database database, Metrics metrics, boolean servesOperations) {
+      ServerConfig config,
+      Database database,
+      Metrics metrics,
+      boolean servesOperations,
+      OtherApi otherApi) {
     return new ModuleContext(
         config.host(),
         config.dataDir(),
@@ -83,7 +102,8 @@ public final class StandinServer implements AutoCloseable {
         config.rateLimits(),
         database,
         metrics,
-        servesOperations);
+        servesOperations,
+        List.of(otherApi));
   }
 
   private static void stopQuietly(RunningApi api) {

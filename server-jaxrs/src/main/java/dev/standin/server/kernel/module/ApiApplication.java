@@ -88,7 +88,7 @@ public final class ApiApplication {
             .register(new JaxRsExceptionMapper(parts.errors()))
             .register(new UnexpectedExceptionMapper(parts.errors()))
             .register(Created.class)
-            .register(new DocsResource(api));
+            .register(new DocsResource(api, context.otherApis()));
     if (context.servesOperations()) {
       app.register(new OpsResource(context.database(), metrics));
     }

@@ -1,11 +1,13 @@
 package dev.standin.server.kernel.module;
 
+import dev.standin.server.kernel.docs.OtherApi;
 import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.ops.TimedStore;
 import dev.standin.server.kernel.store.Database;
 import dev.standin.server.kernel.wire.RateLimits;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * What the server hands every {@link ApiModule} it starts: the settings all APIs share and the
@@ -19,6 +21,7 @@ import java.time.Clock;
  * @param metrics where requests and store calls are counted
  * @param servesOperations whether this API's port also answers {@code /health}, {@code /ready} and
  *     {@code /metrics} (the server's first API does)
+ * @param otherApis the server's other APIs, which this API's docs page links to
  */
 public record ModuleContext(
     String host,
@@ -27,7 +30,12 @@ public record ModuleContext(
     RateLimits rateLimits,
     Database database,
     Metrics metrics,
-    boolean servesOperations) {
+    boolean servesOperations,
+    List<OtherApi> otherApis) {
+
+  public ModuleContext {
+    otherApis = List.copyOf(otherApis);
+  }
 
   /** An API's store, with every call timed in {@link #metrics()}. */
   public <S> S timed(Class<S> storeInterface, S store) {

@@ -33,7 +33,38 @@ final class PostgresDialect implements Dialect {
     }
     config.setMaximumPoolSize(database.poolSize());
     HikariDataSource pool = new HikariDataSource(config);
-    return Database.migrated(pool, "classpath:db/migration/postgresql", PostgresDialect::new);
+    try {
+      return Database.migrated(pool, "classpath:db/migration/postgresql", PostgresDialect::new);
+    } catch (RuntimeException e) {
+      if (isPermissionDenied(e)) {
+        String role = database.user() == null ? "the login role" : "role " + database.user();
+        String name = database.user() == null ? "ROLE" : database.user();
+        throw new IllegalStateException(
+            role
+                + " may not create tables in schema public of "
+                + database.safeUrl()
+                + " (PostgreSQL 15 and later no longer let every role do so): create the"
+                + " database owned by the role (createdb -O "
+                + name
+                + " DBNAME), or, as the database's owner, run GRANT CREATE ON SCHEMA public TO "
+                + name,
+            e);
+      }
+      throw e;
+    }
+  }
+
+  /** SQLSTATE 42501, insufficient privilege, anywhere in the chain (Flyway wraps it). */
+  private static boolean isPermissionDenied(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "42501".equals(sql.getSQLState())) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   @Override
