@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.apify.model.TaskShort;
 import dev.standin.examples.QuickStart;
+import dev.standin.examples.SpaazaQuickStart;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -36,5 +41,39 @@ class QuickStartTest extends ConformanceTest {
         .contains("maxItems=20")
         .contains("proxy=null")
         .contains("startUrls=[https://example.com]");
+  }
+
+  @Test
+  void spaazaQuickStartRunsTheExportAndPrintsItsLink() throws Exception {
+    String printed =
+        printedBy(
+            () ->
+                SpaazaQuickStart.main(
+                    new String[] {
+                      server.spaazaBaseUri().toString(),
+                      ServerHarness.SPAAZA_TOKEN.tokenId()
+                          + ":"
+                          + ServerHarness.SPAAZA_TOKEN.secret()
+                    }));
+
+    assertThat(printed).containsPattern("task [0-9]+ DONE: http://");
+    URI link = URI.create(printed.substring(printed.indexOf("http://")).strip());
+    HttpResponse<String> file =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).isNotBlank();
+  }
+
+  private static String printedBy(Runnable program) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      program.run();
+    } finally {
+      System.setOut(original);
+    }
+    return printed.toString(StandardCharsets.UTF_8);
   }
 }
