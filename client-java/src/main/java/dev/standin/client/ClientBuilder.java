@@ -46,7 +46,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 case "equals" -> proxy == args[0];
                 case "toString" -> "a builder of " + client;
                 default ->
-                    throw new UnsupportedOperationException(
+                    throw new IllegalStateException(
                         "the client is built already: configure httpClientBuilder instead");
               };
       return (HttpClient.Builder)
