@@ -80,6 +80,16 @@ public final class Main implements Callable<Integer> {
   Path dataDir;
 
   @Option(
+      names = "--store",
+      defaultValue = "${env:STANDIN_STORE}",
+      paramLabel = "KIND",
+      description =
+          "Where the state lives: sqlite (a file in --data-dir), memory (nothing written to"
+              + " disk, state lost on exit) or postgresql (--database-url) (env STANDIN_STORE,"
+              + " default postgresql when --database-url is set, else sqlite).")
+  String store;
+
+  @Option(
       names = "--database-url",
       defaultValue = "${env:STANDIN_DATABASE_URL}",
       paramLabel = "JDBC_URL",
@@ -256,6 +266,36 @@ public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+  /** The database {@code --store} and {@code --database-url} ask for; null: the embedded file. */
+  private DatabaseConfig databaseConfig() {
+    boolean hasUrl = databaseUrl != null && !databaseUrl.isBlank();
+    String kind = store == null || store.isBlank() ? (hasUrl ? "postgresql" : "sqlite") : store;
+    switch (kind.trim()) {
+      case "sqlite":
+        if (hasUrl) {
+          throw new IllegalArgumentException("--store sqlite does not take a --database-url");
+        }
+        return null;
+      case "memory":
+        if (hasUrl) {
+          throw new IllegalArgumentException("--store memory does not take a --database-url");
+        }
+        return DatabaseConfig.memory();
+      case "postgresql":
+        if (!hasUrl) {
+          throw new IllegalArgumentException("--store postgresql needs a --database-url");
+        }
+        return new DatabaseConfig(
+            databaseUrl.trim(),
+            databaseUser,
+            databasePassword,
+            databasePoolSize == null ? DatabaseConfig.defaultPoolSize() : databasePoolSize);
+      default:
+        throw new IllegalArgumentException(
+            "--store must be sqlite, memory or postgresql, got '" + kind + "'");
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     logFormat.apply();
@@ -270,14 +310,7 @@ public final class Main implements Callable<Integer> {
             nonBlank(spaazaAdmins).map(PresetAdmin::parse).toList(),
             Duration.ofMillis(spaazaPollMs),
             Duration.ofSeconds(spaazaDownloadTtlSeconds));
-    DatabaseConfig database =
-        databaseUrl == null || databaseUrl.isBlank()
-            ? null
-            : new DatabaseConfig(
-                databaseUrl.trim(),
-                databaseUser,
-                databasePassword,
-                databasePoolSize == null ? DatabaseConfig.defaultPoolSize() : databasePoolSize);
+    DatabaseConfig database = databaseConfig();
     ServerConfig config =
         new ServerConfig(
             host,
@@ -313,7 +346,9 @@ public final class Main implements Callable<Integer> {
     System.out.println(
         database == null
             ? "Store: embedded SQLite in " + dataDir.toAbsolutePath()
-            : "Store: PostgreSQL at " + database.safeUrl());
+            : database.inMemory()
+                ? "Store: in memory (nothing is kept after the server stops)"
+                : "Store: PostgreSQL at " + database.safeUrl());
     server
         .createdToken()
         .ifPresent(

@@ -9,11 +9,17 @@ import dev.standin.server.spaaza.SpaazaModule;
 import dev.standin.server.spaaza.export.ExportSource;
 import dev.standin.server.spaaza.export.FixtureExportSource;
 import dev.standin.spaaza.json.SpaazaJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A running server: it opens the database and starts one {@link
@@ -26,13 +32,19 @@ public final class StandinServer implements AutoCloseable {
   private final Metrics metrics;
   private final ApifyModule.Running apify;
   private final SpaazaModule.Running spaaza;
+  private final Path temporaryFiles;
 
   private StandinServer(
-      Database database, Metrics metrics, ApifyModule.Running apify, SpaazaModule.Running spaaza) {
+      Database database,
+      Metrics metrics,
+      ApifyModule.Running apify,
+      SpaazaModule.Running spaaza,
+      Path temporaryFiles) {
     this.database = database;
     this.metrics = metrics;
     this.apify = apify;
     this.spaaza = spaaza;
+    this.temporaryFiles = temporaryFiles;
   }
 
   public static StandinServer start(ServerConfig config) {
@@ -44,27 +56,56 @@ public final class StandinServer implements AutoCloseable {
     Database database = Database.open(config.dataDir(), config.database());
     Metrics metrics = new Metrics();
     List<RunningApi> started = new ArrayList<>();
+    // In memory, the files an API keeps beside its data (Spaaza's export results and link key) go
+    // to a temporary directory that goes with the server.
+    Path files = null;
     try {
+      files = inMemory(config) ? Files.createTempDirectory("standin-memory-") : config.dataDir();
       ApifyModule.Running apify =
           new ApifyModule(config.port(), config.users(), config.defaultUsername())
-              .start(context(config, database, metrics, true));
+              .start(context(config, files, database, metrics, true));
       started.add(apify);
       SpaazaModule.Running spaaza =
           new SpaazaModule(config.spaaza(), exportSource)
-              .start(context(config, database, metrics, false));
-      return new StandinServer(database, metrics, apify, spaaza);
+              .start(context(config, files, database, metrics, false));
+      return new StandinServer(database, metrics, apify, spaaza, inMemory(config) ? files : null);
+    } catch (IOException e) {
+      database.close();
+      throw new UncheckedIOException("cannot create a temporary directory", e);
     } catch (RuntimeException e) {
       started.forEach(api -> stopQuietly(api));
       database.close();
+      if (inMemory(config)) {
+        deleteQuietly(files);
+      }
       throw e;
     }
   }
 
+  private static boolean inMemory(ServerConfig config) {
+    return config.database() != null && config.database().inMemory();
+  }
+
+  private static void deleteQuietly(Path directory) {
+    if (directory == null || !Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary directory left behind is harmless
+    }
+  }
+
   private static ModuleContext context(
-      ServerConfig config, Database database, Metrics metrics, boolean servesOperations) {
+      ServerConfig config,
+      Path files,
+      Database database,
+      Metrics metrics,
+      boolean servesOperations) {
     return new ModuleContext(
         config.host(),
-        config.dataDir(),
+        files,
         config.clock(),
         config.rateLimits(),
         database,
@@ -119,7 +160,11 @@ public final class StandinServer implements AutoCloseable {
       spaaza.stop(grace);
       apify.stop(grace);
     } finally {
-      database.close();
+      try {
+        database.close();
+      } finally {
+        deleteQuietly(temporaryFiles);
+      }
     }
   }
 }

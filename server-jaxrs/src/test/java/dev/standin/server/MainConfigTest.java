@@ -66,6 +66,25 @@ class MainConfigTest {
   }
 
   @Test
+  void unknownStore() {
+    assertOneLineError(
+        run(Map.of(), "--port=0", "--spaaza-port=0", "--store=redis"),
+        "--store must be sqlite, memory or postgresql, got 'redis'");
+  }
+
+  @Test
+  void memoryStoreWithADatabaseUrl() {
+    assertOneLineError(
+        run(
+            Map.of(),
+            "--port=0",
+            "--spaaza-port=0",
+            "--store=memory",
+            "--database-url=jdbc:postgresql://127.0.0.1:1/none"),
+        "--store memory does not take a --database-url");
+  }
+
+  @Test
   void badPresetUser() {
     assertOneLineError(
         run(Map.of(), "--port", "0", "--spaaza-port", "0", "--user", "nocolon"),
