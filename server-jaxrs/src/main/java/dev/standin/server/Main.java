@@ -2,12 +2,15 @@ package dev.standin.server;
 
 import dev.standin.server.apify.auth.UserToken;
 import dev.standin.server.kernel.ops.LogFormat;
+import dev.standin.server.kernel.state.SeedMode;
 import dev.standin.server.kernel.store.DatabaseConfig;
 import dev.standin.server.kernel.wire.RateLimits;
 import dev.standin.server.spaaza.SpaazaConfig;
 import dev.standin.server.spaaza.auth.PresetAdmin;
 import dev.standin.server.spaaza.auth.PresetToken;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +91,42 @@ public final class Main implements Callable<Integer> {
               + " disk, state lost on exit) or postgresql (--database-url) (env STANDIN_STORE,"
               + " default postgresql when --database-url is set, else sqlite).")
   String store;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "${env:STANDIN_SEED}",
+      paramLabel = "FILE",
+      description =
+          "Seed file (JSON, see seed.schema.json) loaded on start, in one transaction; a bad one"
+              + " stops start-up (env STANDIN_SEED).")
+  Path seed;
+
+  @Option(
+      names = "--seed-mode",
+      defaultValue = "${env:STANDIN_SEED_MODE:-keep}",
+      paramLabel = "MODE",
+      description =
+          "keep: what exists is left alone (loading again changes nothing); replace: the state"
+              + " becomes exactly the seed (env STANDIN_SEED_MODE, default ${DEFAULT-VALUE}).")
+  String seedMode;
+
+  @Option(
+      names = "--admin",
+      defaultValue = "${env:STANDIN_ADMIN:-false}",
+      description =
+          "Serve the admin API (/__admin/...: reset, load a seed, snapshot) on the Apify port,"
+              + " with a fresh admin token printed at start unless --admin-token presets one"
+              + " (env STANDIN_ADMIN, default ${DEFAULT-VALUE}).")
+  boolean admin;
+
+  @Option(
+      names = "--admin-token",
+      defaultValue = "${env:STANDIN_ADMIN_TOKEN}",
+      paramLabel = "TOKEN",
+      description =
+          "Serve the admin API, accepting this token (env STANDIN_ADMIN_TOKEN; prefer the"
+              + " variable, a flag shows in the process list).")
+  String adminToken;
 
   @Option(
       names = "--database-url",
@@ -266,6 +305,27 @@ public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+  /** The seed and admin options; an unreadable seed file is a configuration error. */
+  private StateConfig stateConfig() {
+    SeedMode mode = SeedMode.parse(seedMode == null ? "keep" : seedMode.trim());
+    boolean hasToken = adminToken != null && !adminToken.isBlank();
+    StateConfig state =
+        new StateConfig(null, null, mode, admin || hasToken, hasToken ? adminToken.trim() : null);
+    if (seed == null || seed.toString().isBlank()) {
+      return state;
+    }
+    try {
+      return state.withSeed(seed.toString(), Files.readAllBytes(seed), mode);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read the seed file "
+              + seed
+              + (e instanceof java.nio.file.NoSuchFileException
+                  ? ": no such file"
+                  : ": " + e.getMessage()));
+    }
+  }
+
   /** The database {@code --store} and {@code --database-url} ask for; null: the embedded file. */
   private DatabaseConfig databaseConfig() {
     boolean hasUrl = databaseUrl != null && !databaseUrl.isBlank();
@@ -323,7 +383,8 @@ public final class Main implements Callable<Integer> {
             spaaza,
             new RateLimits(
                 new RateLimits.Limit(perResourcePerSecond, Duration.ofSeconds(1)),
-                new RateLimits.Limit(perUserPerMinute, Duration.ofMinutes(1))));
+                new RateLimits.Limit(perUserPerMinute, Duration.ofMinutes(1))),
+            stateConfig());
     StandinServer server = StandinServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -349,6 +410,13 @@ public final class Main implements Callable<Integer> {
             : database.inMemory()
                 ? "Store: in memory (nothing is kept after the server stops)"
                 : "Store: PostgreSQL at " + database.safeUrl());
+    server
+        .adminToken()
+        .filter(token -> adminToken == null || adminToken.isBlank())
+        .ifPresent(
+            token ->
+                System.out.println(
+                    "Admin API on " + server.baseUri() + "__admin/ with admin token: " + token));
     server
         .createdToken()
         .ifPresent(

@@ -1,9 +1,12 @@
 package dev.standin.server;
 
 import dev.standin.server.apify.ApifyModule;
+import dev.standin.server.kernel.Ids;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
 import dev.standin.server.kernel.ops.Metrics;
+import dev.standin.server.kernel.state.SeedException;
+import dev.standin.server.kernel.state.ServerState;
 import dev.standin.server.kernel.store.Database;
 import dev.standin.server.spaaza.SpaazaModule;
 import dev.standin.server.spaaza.export.ExportSource;
@@ -33,13 +36,19 @@ public final class StandinServer implements AutoCloseable {
   private final ApifyModule.Running apify;
   private final SpaazaModule.Running spaaza;
   private final Path temporaryFiles;
+  private final ServerState state;
+  private final Optional<String> adminToken;
 
   private StandinServer(
       Database database,
       Metrics metrics,
       ApifyModule.Running apify,
       SpaazaModule.Running spaaza,
-      Path temporaryFiles) {
+      Path temporaryFiles,
+      ServerState state,
+      Optional<String> adminToken) {
+    this.state = state;
+    this.adminToken = adminToken;
     this.database = database;
     this.metrics = metrics;
     this.apify = apify;
@@ -61,14 +70,29 @@ public final class StandinServer implements AutoCloseable {
     Path files = null;
     try {
       files = inMemory(config) ? Files.createTempDirectory("standin-memory-") : config.dataDir();
-      ApifyModule.Running apify =
-          new ApifyModule(config.port(), config.users(), config.defaultUsername())
-              .start(context(config, files, database, metrics, true));
+      ServerState state = new ServerState(database);
+      String adminToken = adminToken(config.state());
+      ApifyModule apifyModule =
+          new ApifyModule(config.port(), config.users(), config.defaultUsername());
+      SpaazaModule spaazaModule = new SpaazaModule(config.spaaza(), exportSource);
+      ModuleContext apifyContext =
+          context(config, files, database, metrics, true, state, adminToken);
+      ModuleContext spaazaContext =
+          context(config, files, database, metrics, false, state, adminToken);
+      apifyModule.seedable(apifyContext).ifPresent(state::register);
+      spaazaModule.seedable(spaazaContext).ifPresent(state::register);
+      loadSeed(config.state(), state);
+      ApifyModule.Running apify = apifyModule.start(apifyContext);
       started.add(apify);
-      SpaazaModule.Running spaaza =
-          new SpaazaModule(config.spaaza(), exportSource)
-              .start(context(config, files, database, metrics, false));
-      return new StandinServer(database, metrics, apify, spaaza, inMemory(config) ? files : null);
+      SpaazaModule.Running spaaza = spaazaModule.start(spaazaContext);
+      return new StandinServer(
+          database,
+          metrics,
+          apify,
+          spaaza,
+          inMemory(config) ? files : null,
+          state,
+          Optional.ofNullable(adminToken));
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("cannot create a temporary directory", e);
@@ -79,6 +103,31 @@ public final class StandinServer implements AutoCloseable {
         deleteQuietly(files);
       }
       throw e;
+    }
+  }
+
+  /** The admin API's token: the preset one, a fresh one, or null when the API is off. */
+  private static String adminToken(StateConfig state) {
+    if (!state.admin()) {
+      return null;
+    }
+    return state.adminToken() != null ? state.adminToken() : "standin_admin_" + Ids.random(32);
+  }
+
+  /**
+   * Loads the configured seed before the APIs start (an API that creates a first account on an
+   * empty store then sees the seeded ones); a bad seed stops the start as a configuration error.
+   */
+  private static void loadSeed(StateConfig config, ServerState state) {
+    if (config.seed() == null) {
+      return;
+    }
+    try {
+      state.setSeed(config.seed());
+      state.loadSeed(config.seedMode());
+    } catch (SeedException e) {
+      throw new IllegalArgumentException(
+          "the seed " + config.seedName() + " cannot be loaded: " + e.getMessage(), e);
     }
   }
 
@@ -102,7 +151,9 @@ public final class StandinServer implements AutoCloseable {
       Path files,
       Database database,
       Metrics metrics,
-      boolean servesOperations) {
+      boolean servesOperations,
+      ServerState state,
+      String adminToken) {
     return new ModuleContext(
         config.host(),
         files,
@@ -110,7 +161,9 @@ public final class StandinServer implements AutoCloseable {
         config.rateLimits(),
         database,
         metrics,
-        servesOperations);
+        servesOperations,
+        state,
+        adminToken);
   }
 
   private static void stopQuietly(RunningApi api) {
@@ -139,6 +192,16 @@ public final class StandinServer implements AutoCloseable {
   /** The token of the default Apify user, when this start created that user. */
   public Optional<String> createdToken() {
     return apify.createdToken();
+  }
+
+  /** The server's state as a seed document: reset, load, export (what the admin API serves). */
+  public ServerState state() {
+    return state;
+  }
+
+  /** The admin API's token, when it is served. */
+  public Optional<String> adminToken() {
+    return adminToken;
   }
 
   /** The server's meters, e.g. for a rate limiter's {@link Metrics#rateLimitRejected}. */

@@ -19,6 +19,7 @@ import dev.standin.server.kernel.module.ApiApplication;
 import dev.standin.server.kernel.module.ApiModule;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
+import dev.standin.server.kernel.state.Seedable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -50,10 +51,16 @@ public record ApifyModule(int port, List<UserToken> users, String defaultUsernam
   }
 
   @Override
+  public Optional<Seedable> seedable(ModuleContext context) {
+    return Optional.of(
+        new ApifySeed(new DocumentJson(ApifyJson.newMapper()), new Timestamps(context.clock())));
+  }
+
+  @Override
   public Running start(ModuleContext context) {
     ApifyStore store = context.timed(ApifyStore.class, new JdbcApifyStore(context.database()));
     ObjectMapper mapper = ApifyJson.newMapper();
-    UserService users = new UserService(store, context.clock());
+    UserService users = new UserService(store, context.clock(), context.state()::generation);
     this.users.forEach(u -> users.ensureUserWithToken(u.username(), u.token()));
     Optional<String> createdToken = Optional.empty();
     if (!users.hasUsers()) {

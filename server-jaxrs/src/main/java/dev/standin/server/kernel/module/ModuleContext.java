@@ -2,6 +2,7 @@ package dev.standin.server.kernel.module;
 
 import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.ops.TimedStore;
+import dev.standin.server.kernel.state.ServerState;
 import dev.standin.server.kernel.store.Database;
 import dev.standin.server.kernel.wire.RateLimits;
 import java.nio.file.Path;
@@ -19,6 +20,10 @@ import java.time.Clock;
  * @param metrics where requests and store calls are counted
  * @param servesOperations whether this API's port also answers {@code /health}, {@code /ready} and
  *     {@code /metrics} (the server's first API does)
+ * @param state the server's state as seed sections (reset, load, export), which the API's {@link
+ *     ApiModule#seedable} section is part of
+ * @param adminToken the admin API's token on the operations port, or {@code null} when the admin
+ *     API is off
  */
 public record ModuleContext(
     String host,
@@ -27,7 +32,9 @@ public record ModuleContext(
     RateLimits rateLimits,
     Database database,
     Metrics metrics,
-    boolean servesOperations) {
+    boolean servesOperations,
+    ServerState state,
+    String adminToken) {
 
   /** An API's store, with every call timed in {@link #metrics()}. */
   public <S> S timed(Class<S> storeInterface, S store) {
