@@ -1,6 +1,7 @@
 package dev.standin.conformance;
 
 import dev.standin.server.ServerConfig;
+import dev.standin.server.kernel.store.DatabaseConfig;
 import java.nio.file.Path;
 
 /** The stores the conformance suite runs against; every test class runs once per backend. */
@@ -17,6 +18,13 @@ enum Backend {
     @Override
     ServerConfig configure(ServerConfig config) {
       return config.withDatabase(TestPostgres.shared().newDatabase());
+    }
+  },
+  /** The in-memory store ({@code --store memory}): SQLite in memory, nothing on disk. */
+  MEMORY {
+    @Override
+    ServerConfig configure(ServerConfig config) {
+      return config.withDatabase(DatabaseConfig.memory());
     }
   };
 

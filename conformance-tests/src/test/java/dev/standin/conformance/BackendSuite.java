@@ -11,17 +11,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * The skeleton every vendor's conformance suite shares: each test class runs once per {@link
  * Backend} (a JUnit parameterized class), so a suite is written once and proves the same behaviour
- * on the embedded store and on PostgreSQL; after each test, every response the test received must
- * have matched the vendor's spec. A vendor's base class adds its server start, its clients and its
- * error assertions.
+ * on the embedded store, on PostgreSQL and (for the classes {@link Backends} names) in memory;
+ * after each test, every response the test received must have matched the vendor's spec. A vendor's
+ * base class adds its server start, its clients and its error assertions.
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Backend.class)
+@ArgumentsSource(Backends.class)
 abstract class BackendSuite {
 
   @TempDir static Path dataDir;

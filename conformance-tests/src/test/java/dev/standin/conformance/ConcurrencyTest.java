@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Concurrent partial updates of one task never lose each other's changes: 64 clients × 100 merges
  * of distinct keys into one input, on each backend.
  */
+@Backends.AlsoInMemory
 class ConcurrencyTest extends ConformanceTest {
 
   @Test

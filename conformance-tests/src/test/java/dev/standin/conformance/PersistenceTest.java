@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the server acknowledged is still there after it restarts on the same data directory. */
+@Backends.NeedsDurableStore
 class PersistenceTest extends ConformanceTest {
 
   @Test

@@ -11,6 +11,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Credentials, chain scoping and cross-chain isolation on every task route. */
+@Backends.AlsoInMemory
 class SpaazaAccessTest extends SpaazaConformanceTest {
 
   /** Every route of one task, through the client. */

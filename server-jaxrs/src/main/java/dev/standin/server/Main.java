@@ -2,12 +2,15 @@ package dev.standin.server;
 
 import dev.standin.server.apify.auth.UserToken;
 import dev.standin.server.kernel.ops.LogFormat;
+import dev.standin.server.kernel.state.SeedMode;
 import dev.standin.server.kernel.store.DatabaseConfig;
 import dev.standin.server.kernel.wire.RateLimits;
 import dev.standin.server.spaaza.SpaazaConfig;
 import dev.standin.server.spaaza.auth.PresetAdmin;
 import dev.standin.server.spaaza.auth.PresetToken;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +85,52 @@ public final class Main implements Callable<Integer> {
       description =
           "Directory of the embedded store (env STANDIN_DATA_DIR, default ${DEFAULT-VALUE}).")
   Path dataDir;
+
+  @Option(
+      names = "--store",
+      defaultValue = "${env:STANDIN_STORE}",
+      paramLabel = "KIND",
+      description =
+          "Where the state lives: sqlite (a file in --data-dir), memory (nothing written to"
+              + " disk, state lost on exit) or postgresql (--database-url) (env STANDIN_STORE,"
+              + " default postgresql when --database-url is set, else sqlite).")
+  String store;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "${env:STANDIN_SEED}",
+      paramLabel = "FILE",
+      description =
+          "Seed file (JSON, see seed.schema.json) loaded on start, in one transaction; a bad one"
+              + " stops start-up (env STANDIN_SEED).")
+  Path seed;
+
+  @Option(
+      names = "--seed-mode",
+      defaultValue = "${env:STANDIN_SEED_MODE:-keep}",
+      paramLabel = "MODE",
+      description =
+          "keep: what exists is left alone (loading again changes nothing); replace: the state"
+              + " becomes exactly the seed (env STANDIN_SEED_MODE, default ${DEFAULT-VALUE}).")
+  String seedMode;
+
+  @Option(
+      names = "--admin",
+      defaultValue = "${env:STANDIN_ADMIN:-false}",
+      description =
+          "Serve the admin API (/__admin/...: reset, load a seed, snapshot) on the Apify port,"
+              + " with a fresh admin token printed at start unless --admin-token presets one"
+              + " (env STANDIN_ADMIN, default ${DEFAULT-VALUE}).")
+  boolean admin;
+
+  @Option(
+      names = "--admin-token",
+      defaultValue = "${env:STANDIN_ADMIN_TOKEN}",
+      paramLabel = "TOKEN",
+      description =
+          "Serve the admin API, accepting this token (env STANDIN_ADMIN_TOKEN; prefer the"
+              + " variable, a flag shows in the process list).")
+  String adminToken;
 
   @Option(
       names = "--database-url",
@@ -296,6 +345,57 @@ public final class Main implements Callable<Integer> {
   private ConfigFile sources = ConfigFile.none(Map.of());
   private String[] args = new String[0];
 
+  /** The seed and admin options; an unreadable seed file is a configuration error. */
+  private StateConfig stateConfig() {
+    SeedMode mode = SeedMode.parse(seedMode == null ? "keep" : seedMode.trim());
+    boolean hasToken = adminToken != null && !adminToken.isBlank();
+    StateConfig state =
+        new StateConfig(null, null, mode, admin || hasToken, hasToken ? adminToken.trim() : null);
+    if (seed == null || seed.toString().isBlank()) {
+      return state;
+    }
+    try {
+      return state.withSeed(seed.toString(), Files.readAllBytes(seed), mode);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read the seed file "
+              + seed
+              + (e instanceof java.nio.file.NoSuchFileException
+                  ? ": no such file"
+                  : ": " + e.getMessage()));
+    }
+  }
+
+  /** The database {@code --store} and {@code --database-url} ask for; null: the embedded file. */
+  private DatabaseConfig databaseConfig() {
+    boolean hasUrl = databaseUrl != null && !databaseUrl.isBlank();
+    String kind = store == null || store.isBlank() ? (hasUrl ? "postgresql" : "sqlite") : store;
+    switch (kind.trim()) {
+      case "sqlite":
+        if (hasUrl) {
+          throw new IllegalArgumentException("--store sqlite does not take a --database-url");
+        }
+        return null;
+      case "memory":
+        if (hasUrl) {
+          throw new IllegalArgumentException("--store memory does not take a --database-url");
+        }
+        return DatabaseConfig.memory();
+      case "postgresql":
+        if (!hasUrl) {
+          throw new IllegalArgumentException("--store postgresql needs a --database-url");
+        }
+        return new DatabaseConfig(
+            databaseUrl.trim(),
+            databaseUser,
+            databasePassword,
+            databasePoolSize == null ? DatabaseConfig.defaultPoolSize() : databasePoolSize);
+      default:
+        throw new IllegalArgumentException(
+            "--store must be sqlite, memory or postgresql, got '" + kind + "'");
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     checkPort(port, "--port");
@@ -312,14 +412,7 @@ public final class Main implements Callable<Integer> {
             nonBlank(spaazaAdmins).map(PresetAdmin::parse).toList(),
             Duration.ofMillis(spaazaPollMs),
             Duration.ofSeconds(spaazaDownloadTtlSeconds));
-    DatabaseConfig database =
-        databaseUrl == null || databaseUrl.isBlank()
-            ? null
-            : new DatabaseConfig(
-                databaseUrl.trim(),
-                databaseUser,
-                databasePassword,
-                databasePoolSize == null ? DatabaseConfig.defaultPoolSize() : databasePoolSize);
+    DatabaseConfig database = databaseConfig();
     ServerConfig config =
         new ServerConfig(
             host,
@@ -332,7 +425,8 @@ public final class Main implements Callable<Integer> {
             spaaza,
             new RateLimits(
                 new RateLimits.Limit(perResourcePerSecond, Duration.ofSeconds(1)),
-                new RateLimits.Limit(perUserPerMinute, Duration.ofMinutes(1))));
+                new RateLimits.Limit(perUserPerMinute, Duration.ofMinutes(1))),
+            stateConfig());
     StandinServer server = StandinServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -355,7 +449,16 @@ public final class Main implements Callable<Integer> {
     System.out.println(
         database == null
             ? "Store: embedded SQLite in " + dataDir.toAbsolutePath()
-            : "Store: PostgreSQL at " + database.safeUrl());
+            : database.inMemory()
+                ? "Store: in memory (nothing is kept after the server stops)"
+                : "Store: PostgreSQL at " + database.safeUrl());
+    server
+        .adminToken()
+        .filter(token -> adminToken == null || adminToken.isBlank())
+        .ifPresent(
+            token ->
+                System.out.println(
+                    "Admin API on " + server.baseUri() + "__admin/ with admin token: " + token));
     server
         .createdToken()
         .ifPresent(

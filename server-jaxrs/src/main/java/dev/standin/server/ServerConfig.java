@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param clock time source for timestamps and the Spaaza scheduler
  * @param spaaza how the Spaaza Services API is served
  * @param rateLimits requests allowed per resource and per user
+ * @param state a seed to load on start and the admin API
  */
 public record ServerConfig(
     String host,
@@ -32,7 +33,8 @@ public record ServerConfig(
     String defaultUsername,
     Clock clock,
     SpaazaConfig spaaza,
-    RateLimits rateLimits) {
+    RateLimits rateLimits,
+    StateConfig state) {
 
   public static final String DEFAULT_USERNAME = "local-user";
 
@@ -44,6 +46,31 @@ public record ServerConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(spaaza, "spaaza");
     Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** The configuration as it was before seeds and the admin API: with {@link StateConfig#NONE}. */
+  public ServerConfig(
+      String host,
+      int port,
+      Path dataDir,
+      DatabaseConfig database,
+      List<UserToken> users,
+      String defaultUsername,
+      Clock clock,
+      SpaazaConfig spaaza,
+      RateLimits rateLimits) {
+    this(
+        host,
+        port,
+        dataDir,
+        database,
+        users,
+        defaultUsername,
+        clock,
+        spaaza,
+        rateLimits,
+        StateConfig.NONE);
   }
 
   /** Defaults suitable for a test: loopback, a free port, no preset users. */
@@ -62,32 +89,38 @@ public record ServerConfig(
 
   public ServerConfig withUsers(List<UserToken> newUsers) {
     return new ServerConfig(
-        host, port, dataDir, database, newUsers, defaultUsername, clock, spaaza, rateLimits);
+        host, port, dataDir, database, newUsers, defaultUsername, clock, spaaza, rateLimits, state);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(
-        host, newPort, dataDir, database, users, defaultUsername, clock, spaaza, rateLimits);
+        host, newPort, dataDir, database, users, defaultUsername, clock, spaaza, rateLimits, state);
   }
 
   public ServerConfig withClock(Clock newClock) {
     return new ServerConfig(
-        host, port, dataDir, database, users, defaultUsername, newClock, spaaza, rateLimits);
+        host, port, dataDir, database, users, defaultUsername, newClock, spaaza, rateLimits, state);
   }
 
   public ServerConfig withSpaaza(SpaazaConfig newSpaaza) {
     return new ServerConfig(
-        host, port, dataDir, database, users, defaultUsername, clock, newSpaaza, rateLimits);
+        host, port, dataDir, database, users, defaultUsername, clock, newSpaaza, rateLimits, state);
   }
 
   public ServerConfig withRateLimits(RateLimits newLimits) {
     return new ServerConfig(
-        host, port, dataDir, database, users, defaultUsername, clock, spaaza, newLimits);
+        host, port, dataDir, database, users, defaultUsername, clock, spaaza, newLimits, state);
   }
 
   /** The same, on a shared database ({@code null}: the embedded store). */
   public ServerConfig withDatabase(DatabaseConfig newDatabase) {
     return new ServerConfig(
-        host, port, dataDir, newDatabase, users, defaultUsername, clock, spaaza, rateLimits);
+        host, port, dataDir, newDatabase, users, defaultUsername, clock, spaaza, rateLimits, state);
+  }
+
+  /** The same, with a seed to load on start and the admin API as {@code newState} says. */
+  public ServerConfig withState(StateConfig newState) {
+    return new ServerConfig(
+        host, port, dataDir, database, users, defaultUsername, clock, spaaza, rateLimits, newState);
   }
 }

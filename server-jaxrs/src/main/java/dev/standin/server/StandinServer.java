@@ -1,21 +1,30 @@
 package dev.standin.server;
 
 import dev.standin.server.apify.ApifyModule;
+import dev.standin.server.kernel.Ids;
 import dev.standin.server.kernel.docs.OtherApi;
 import dev.standin.server.kernel.module.BoundPort;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
 import dev.standin.server.kernel.ops.Metrics;
+import dev.standin.server.kernel.state.SeedException;
+import dev.standin.server.kernel.state.ServerState;
 import dev.standin.server.kernel.store.Database;
 import dev.standin.server.spaaza.SpaazaModule;
 import dev.standin.server.spaaza.export.ExportSource;
 import dev.standin.server.spaaza.export.FixtureExportSource;
 import dev.standin.spaaza.json.SpaazaJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A running server: it opens the database and starts one {@link
@@ -28,13 +37,25 @@ public final class StandinServer implements AutoCloseable {
   private final Metrics metrics;
   private final ApifyModule.Running apify;
   private final SpaazaModule.Running spaaza;
+  private final Path temporaryFiles;
+  private final ServerState state;
+  private final Optional<String> adminToken;
 
   private StandinServer(
-      Database database, Metrics metrics, ApifyModule.Running apify, SpaazaModule.Running spaaza) {
+      Database database,
+      Metrics metrics,
+      ApifyModule.Running apify,
+      SpaazaModule.Running spaaza,
+      Path temporaryFiles,
+      ServerState state,
+      Optional<String> adminToken) {
+    this.state = state;
+    this.adminToken = adminToken;
     this.database = database;
     this.metrics = metrics;
     this.apify = apify;
     this.spaaza = spaaza;
+    this.temporaryFiles = temporaryFiles;
   }
 
   public static StandinServer start(ServerConfig config) {
@@ -59,51 +80,122 @@ public final class StandinServer implements AutoCloseable {
     Database database = Database.open(config.dataDir(), config.database());
     Metrics metrics = new Metrics();
     List<RunningApi> started = new ArrayList<>();
+    // In memory, the files an API keeps beside its data (Spaaza's export results and link key) go
+    // to a temporary directory that goes with the server.
+    Path files = null;
     try {
-      ApifyModule.Running apify =
-          new ApifyModule(config.users(), config.defaultUsername())
-              .start(
-                  context(
-                      config,
-                      database,
-                      metrics,
-                      true,
-                      new OtherApi("Spaaza Services API", spaazaPort.port())),
-                  apifyPort);
+      files = inMemory(config) ? Files.createTempDirectory("standin-memory-") : config.dataDir();
+      ServerState state = new ServerState(database);
+      String adminToken = adminToken(config.state());
+      ApifyModule apifyModule = new ApifyModule(config.users(), config.defaultUsername());
+      SpaazaModule spaazaModule = new SpaazaModule(config.spaaza(), exportSource);
+      ModuleContext apifyContext =
+          context(
+              config,
+              files,
+              database,
+              metrics,
+              true,
+              new OtherApi("Spaaza Services API", spaazaPort.port()),
+              state,
+              adminToken);
+      ModuleContext spaazaContext =
+          context(
+              config,
+              files,
+              database,
+              metrics,
+              false,
+              new OtherApi("Apify API", apifyPort.port()),
+              state,
+              adminToken);
+      apifyModule.seedable(apifyContext).ifPresent(state::register);
+      spaazaModule.seedable(spaazaContext).ifPresent(state::register);
+      loadSeed(config.state(), state);
+      ApifyModule.Running apify = apifyModule.start(apifyContext, apifyPort);
       started.add(apify);
-      SpaazaModule.Running spaaza =
-          new SpaazaModule(config.spaaza(), exportSource)
-              .start(
-                  context(
-                      config,
-                      database,
-                      metrics,
-                      false,
-                      new OtherApi("Apify API", apifyPort.port())),
-                  spaazaPort);
-      return new StandinServer(database, metrics, apify, spaaza);
+      SpaazaModule.Running spaaza = spaazaModule.start(spaazaContext, spaazaPort);
+      return new StandinServer(
+          database,
+          metrics,
+          apify,
+          spaaza,
+          inMemory(config) ? files : null,
+          state,
+          Optional.ofNullable(adminToken));
+    } catch (IOException e) {
+      database.close();
+      throw new UncheckedIOException("cannot create a temporary directory", e);
     } catch (RuntimeException e) {
       started.forEach(api -> stopQuietly(api));
       database.close();
+      if (inMemory(config)) {
+        deleteQuietly(files);
+      }
       throw e;
+    }
+  }
+
+  /** The admin API's token: the preset one, a fresh one, or null when the API is off. */
+  private static String adminToken(StateConfig state) {
+    if (!state.admin()) {
+      return null;
+    }
+    return state.adminToken() != null ? state.adminToken() : "standin_admin_" + Ids.random(32);
+  }
+
+  /**
+   * Loads the configured seed before the APIs start (an API that creates a first account on an
+   * empty store then sees the seeded ones); a bad seed stops the start as a configuration error.
+   */
+  private static void loadSeed(StateConfig config, ServerState state) {
+    if (config.seed() == null) {
+      return;
+    }
+    try {
+      state.setSeed(config.seed());
+      state.loadSeed(config.seedMode());
+    } catch (SeedException e) {
+      throw new IllegalArgumentException(
+          "the seed " + config.seedName() + " cannot be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean inMemory(ServerConfig config) {
+    return config.database() != null && config.database().inMemory();
+  }
+
+  private static void deleteQuietly(Path directory) {
+    if (directory == null || !Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary directory left behind is harmless
     }
   }
 
   private static ModuleContext context(
       ServerConfig config,
+      Path files,
       Database database,
       Metrics metrics,
       boolean servesOperations,
-      OtherApi otherApi) {
+      OtherApi otherApi,
+      ServerState state,
+      String adminToken) {
     return new ModuleContext(
         config.host(),
-        config.dataDir(),
+        files,
         config.clock(),
         config.rateLimits(),
         database,
         metrics,
         servesOperations,
-        List.of(otherApi));
+        List.of(otherApi),
+        state,
+        adminToken);
   }
 
   private static void stopQuietly(RunningApi api) {
@@ -134,6 +226,16 @@ public final class StandinServer implements AutoCloseable {
     return apify.createdToken();
   }
 
+  /** The server's state as a seed document: reset, load, export (what the admin API serves). */
+  public ServerState state() {
+    return state;
+  }
+
+  /** The admin API's token, when it is served. */
+  public Optional<String> adminToken() {
+    return adminToken;
+  }
+
   /** The server's meters, e.g. for a rate limiter's {@link Metrics#rateLimitRejected}. */
   public Metrics metrics() {
     return metrics;
@@ -153,7 +255,11 @@ public final class StandinServer implements AutoCloseable {
       spaaza.stop(grace);
       apify.stop(grace);
     } finally {
-      database.close();
+      try {
+        database.close();
+      } finally {
+        deleteQuietly(temporaryFiles);
+      }
     }
   }
 }

@@ -105,6 +105,58 @@ class MainConfigTest {
   }
 
   @Test
+  void unknownStore() {
+    assertOneLineError(
+        run(Map.of(), "--port=0", "--spaaza-port=0", "--store=redis"),
+        "--store must be sqlite, memory or postgresql, got 'redis'");
+  }
+
+  @Test
+  void memoryStoreWithADatabaseUrl() {
+    assertOneLineError(
+        run(
+            Map.of(),
+            "--port=0",
+            "--spaaza-port=0",
+            "--store=memory",
+            "--database-url=jdbc:postgresql://127.0.0.1:1/none"),
+        "--store memory does not take a --database-url");
+  }
+
+  @Test
+  void brokenSeedFile() throws Exception {
+    Path seed =
+        Files.writeString(
+            dir.resolve("seed.json"),
+            "{\"apify\": {\"users\": [{\"username\": \"a\", \"tokens\": [\"t\", 7]}]}}");
+    assertOneLineError(
+        run(Map.of(), "--port=0", "--spaaza-port=0", "--store=memory", "--seed", seed.toString()),
+        "the seed " + seed + " cannot be loaded: $.apify.users[0].tokens[1]: must be a string");
+  }
+
+  @Test
+  void seedThatIsNotJson() throws Exception {
+    Path seed = Files.writeString(dir.resolve("seed.json"), "{\"spaaza\": ");
+    assertOneLineError(
+        run(Map.of(), "--port=0", "--spaaza-port=0", "--store=memory", "--seed=" + seed),
+        "cannot be loaded: $: not valid JSON");
+  }
+
+  @Test
+  void missingSeedFile() {
+    assertOneLineError(
+        run(Map.of(), "--port=0", "--spaaza-port=0", "--seed", dir.resolve("none.json").toString()),
+        "cannot read the seed file");
+  }
+
+  @Test
+  void badSeedMode() {
+    assertOneLineError(
+        run(Map.of(), "--port=0", "--spaaza-port=0", "--store=memory", "--seed-mode=merge"),
+        "the seed mode must be keep or replace, got 'merge'");
+  }
+
+  @Test
   void badPresetUser() {
     assertOneLineError(
         run(Map.of(), "--port", "0", "--spaaza-port", "0", "--user", "nocolon"),

@@ -547,7 +547,7 @@ public class ActorService {
   }
 
   /** Every rule an Actor must keep, checked on the whole Actor after a create or a merge. */
-  private static void check(Actor actor, OffsetDateTime now) {
+  static void check(Actor actor, OffsetDateTime now) {
     Rules.checkName("name", actor.getName());
     ActorVersions.check(actor.getVersions());
     PricingInfos.checkAndComplete(actor.getPricingInfos(), now);

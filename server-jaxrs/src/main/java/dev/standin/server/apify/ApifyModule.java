@@ -20,6 +20,7 @@ import dev.standin.server.kernel.module.ApiModule;
 import dev.standin.server.kernel.module.BoundPort;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
+import dev.standin.server.kernel.state.Seedable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -58,10 +59,15 @@ public record ApifyModule(List<UserToken> users, String defaultUsername)
   }
 
   @Override
+  public Optional<Seedable> seedable(ModuleContext context) {
+    return Optional.of(new ApifySeed(new DocumentJson(mapper()), new Timestamps(context.clock())));
+  }
+
+  @Override
   public Running start(ModuleContext context, BoundPort port) {
     ApifyStore store = context.timed(ApifyStore.class, new JdbcApifyStore(context.database()));
     ObjectMapper mapper = mapper();
-    UserService users = new UserService(store, context.clock());
+    UserService users = new UserService(store, context.clock(), context.state()::generation);
     this.users.forEach(u -> users.ensureUserWithToken(u.username(), u.token()));
     Optional<String> createdToken = Optional.empty();
     if (!users.hasUsers()) {

@@ -287,7 +287,7 @@ public class TaskService {
     }
   }
 
-  private static void checkOptions(TaskOptions options) {
+  static void checkOptions(TaskOptions options) {
     if (options == null) {
       return;
     }

@@ -7,6 +7,7 @@ import dev.standin.server.kernel.module.ApiModule;
 import dev.standin.server.kernel.module.BoundPort;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
+import dev.standin.server.kernel.state.Seedable;
 import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.auth.SpaazaCredentials;
@@ -18,6 +19,7 @@ import dev.standin.server.spaaza.export.FixtureExportSource;
 import dev.standin.server.spaaza.store.JdbcSpaazaStore;
 import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.server.spaaza.tasks.DownloadLinks;
+import dev.standin.server.spaaza.tasks.SpaazaSeed;
 import dev.standin.server.spaaza.tasks.SpaazaTaskService;
 import dev.standin.server.spaaza.tasks.TaskDocuments;
 import dev.standin.server.spaaza.tasks.TaskRunner;
@@ -83,6 +85,13 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
         listening.stop(grace);
       }
     }
+  }
+
+  @Override
+  public Optional<Seedable> seedable(ModuleContext context) {
+    return Optional.of(
+        new SpaazaSeed(
+            context.database(), new DocumentJson(SpaazaJson.newMapper()), context.clock()));
   }
 
   @Override

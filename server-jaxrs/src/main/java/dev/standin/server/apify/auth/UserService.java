@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Users and their API tokens. Tokens are random and long, so a SHA-256 digest is enough to keep
@@ -25,27 +26,42 @@ public class UserService {
 
   private final ApifyStore store;
   private final Clock clock;
-  private final Cache<String, User> knownTokens = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final LongSupplier generation;
+  private final Cache<String, Known> knownTokens =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
+  /** A token's owner as found while the state had {@code generation}. */
+  private record Known(User user, long generation) {}
 
   public UserService(ApifyStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
+    this(store, clock, () -> 0);
   }
 
   /**
-   * The owner of a token. Every API request asks this, so known tokens are remembered: tokens are
-   * never revoked and users never renamed here, so a remembered answer cannot go stale (even with
-   * several instances). Unknown tokens are not remembered, so a token added elsewhere works at
-   * once.
+   * @param generation the server state's generation, which a reset or seed load moves on: an answer
+   *     remembered before it is looked up again
+   */
+  public UserService(ApifyStore store, Clock clock, LongSupplier generation) {
+    this.store = store;
+    this.clock = clock;
+    this.generation = generation;
+  }
+
+  /**
+   * The owner of a token. Every API request asks this, so known tokens are remembered: through the
+   * API tokens are never revoked and users never renamed, so a remembered answer goes stale only
+   * when the state is reset or seeded, which moves the generation on. Unknown tokens are not
+   * remembered, so a token added elsewhere works at once.
    */
   public Optional<User> findByToken(String token) {
     String tokenHash = hash(token);
-    User known = knownTokens.getIfPresent(tokenHash);
-    if (known != null) {
-      return Optional.of(known);
+    long current = generation.getAsLong();
+    Known known = knownTokens.getIfPresent(tokenHash);
+    if (known != null && known.generation() == current) {
+      return Optional.of(known.user());
     }
     Optional<User> found = store.findUserByTokenHash(tokenHash);
-    found.ifPresent(user -> knownTokens.put(tokenHash, user));
+    found.ifPresent(user -> knownTokens.put(tokenHash, new Known(user, current)));
     return found;
   }
 
@@ -81,6 +97,11 @@ public class UserService {
   /** A fresh token in the vendor's format. */
   public static String newToken() {
     return TOKEN_PREFIX + Ids.random(36);
+  }
+
+  /** The SHA-256 hash under which the store keeps {@code token}. */
+  public static String hashOf(String token) {
+    return hash(token);
   }
 
   static String hash(String token) {

@@ -14,6 +14,7 @@ import dev.standin.server.kernel.http.JacksonConfig;
 import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.ops.OpsResource;
 import dev.standin.server.kernel.ops.RequestObserver;
+import dev.standin.server.kernel.state.AdminResource;
 import dev.standin.server.kernel.wire.BodyDecodingInterceptor;
 import dev.standin.server.kernel.wire.BodyLimit;
 import dev.standin.server.kernel.wire.ErrorResponder;
@@ -91,6 +92,9 @@ public final class ApiApplication {
             .register(new DocsResource(api, context.otherApis()));
     if (context.servesOperations()) {
       app.register(new OpsResource(context.database(), metrics));
+      if (context.adminToken() != null) {
+        app.register(new AdminResource(context.state(), context.adminToken()));
+      }
     }
     return app;
   }

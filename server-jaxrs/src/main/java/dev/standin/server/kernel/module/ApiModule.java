@@ -1,5 +1,8 @@
 package dev.standin.server.kernel.module;
 
+import dev.standin.server.kernel.state.Seedable;
+import java.util.Optional;
+
 /**
  * One vendor's API: a self-contained package (resources, services, auth, errors, its own store over
  * the shared database) that the server starts on a port of its own. Adding a vendor means adding
@@ -16,4 +19,13 @@ public interface ApiModule<R extends RunningApi> {
    * the API is left running; a port it did not take over stays the starter's to close.
    */
   R start(ModuleContext context, BoundPort port);
+
+  /**
+   * The API's section of the server's state, asked for before {@link #start}: the server loads a
+   * seed into every section before the APIs start (so an API that creates a first account on an
+   * empty store sees the seeded ones), and resets, loads and exports them through the admin API.
+   */
+  default Optional<Seedable> seedable(ModuleContext context) {
+    return Optional.empty();
+  }
 }

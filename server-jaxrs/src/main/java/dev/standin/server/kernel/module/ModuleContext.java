@@ -3,6 +3,7 @@ package dev.standin.server.kernel.module;
 import dev.standin.server.kernel.docs.OtherApi;
 import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.ops.TimedStore;
+import dev.standin.server.kernel.state.ServerState;
 import dev.standin.server.kernel.store.Database;
 import dev.standin.server.kernel.wire.RateLimits;
 import java.nio.file.Path;
@@ -22,6 +23,10 @@ import java.util.List;
  * @param servesOperations whether this API's port also answers {@code /health}, {@code /ready} and
  *     {@code /metrics} (the server's first API does)
  * @param otherApis the server's other APIs, which this API's docs page links to
+ * @param state the server's state as seed sections (reset, load, export), which the API's {@link
+ *     ApiModule#seedable} section is part of
+ * @param adminToken the admin API's token on the operations port, or {@code null} when the admin
+ *     API is off
  */
 public record ModuleContext(
     String host,
@@ -31,7 +36,9 @@ public record ModuleContext(
     Database database,
     Metrics metrics,
     boolean servesOperations,
-    List<OtherApi> otherApis) {
+    List<OtherApi> otherApis,
+    ServerState state,
+    String adminToken) {
 
   public ModuleContext {
     otherApis = List.copyOf(otherApis);

@@ -40,10 +40,14 @@ public final class Database implements AutoCloseable {
    * Opens the database and brings its schema up to date.
    *
    * @param dataDir the embedded database's directory
-   * @param config the shared database, or {@code null} for the embedded one
+   * @param config the shared database, {@link DatabaseConfig#memory()} for one in memory, or {@code
+   *     null} for the embedded one
    */
   public static Database open(Path dataDir, DatabaseConfig config) {
-    return config == null ? SqliteDialect.open(dataDir) : PostgresDialect.open(config);
+    if (config == null) {
+      return SqliteDialect.open(dataDir);
+    }
+    return config.inMemory() ? MemoryDialect.open() : PostgresDialect.open(config);
   }
 
   /**
@@ -67,11 +71,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} on a connection of its own, in autocommit. */
   public <T> T read(SqlWork<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.run(connection);
-    } catch (SQLException e) {
-      throw new StoreException("read failed", e);
-    }
+    return dialect.inReadConnection(dataSource, work);
   }
 
   /** Runs {@code work} in a transaction that may write; commits when it returns normally. */
@@ -220,6 +220,25 @@ public final class Database implements AutoCloseable {
         return keys.getLong(1);
       }
     }
+  }
+
+  /**
+   * Keeps writers out of {@code tables} until the transaction of {@code c} ends: {@code exclusive}
+   * for a change of many rows that no write may interleave with (reads go on and see the state
+   * before it), else for a consistent read of many tables. A no-op where one writer already
+   * serialises every write (SQLite, in memory). List the tables children first (a table before
+   * those it references), the order in which writers lock them.
+   */
+  public void lockTables(Connection c, java.util.List<String> tables, boolean exclusive)
+      throws SQLException {
+    dialect.lockTables(c, tables, exclusive);
+  }
+
+  /** Whether a failed write may succeed when run again (a deadlock or serialization failure). */
+  public static boolean isTransient(StoreException e) {
+    return e.getCause() instanceof SQLException sql
+        && sql.getSQLState() != null
+        && sql.getSQLState().startsWith("40");
   }
 
   /**

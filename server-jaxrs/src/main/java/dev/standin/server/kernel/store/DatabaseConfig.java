@@ -3,7 +3,8 @@ package dev.standin.server.kernel.store;
 import java.util.Objects;
 
 /**
- * Where a shared database is: a JDBC URL and, when the URL does not carry them, the credentials.
+ * Where a shared database is: a JDBC URL and, when the URL does not carry them, the credentials; or
+ * {@link #memory()}, a database of the server's own in memory.
  *
  * @param url e.g. {@code jdbc:postgresql://db.internal:5432/standin}
  * @param user login role, or {@code null} to use the URL's or the driver's default
@@ -11,6 +12,22 @@ import java.util.Objects;
  * @param poolSize how many connections one instance keeps open at most
  */
 public record DatabaseConfig(String url, String user, String password, int poolSize) {
+
+  /** The URL of {@link #memory()}. */
+  public static final String MEMORY_URL = "jdbc:sqlite::memory:";
+
+  /**
+   * A database in memory (SQLite), of this server alone: nothing written to disk, state lost when
+   * it stops. Each server opened with it gets a database of its own.
+   */
+  public static DatabaseConfig memory() {
+    return new DatabaseConfig(MEMORY_URL, null, null, 1);
+  }
+
+  /** Whether this is {@link #memory()}. */
+  public boolean inMemory() {
+    return MEMORY_URL.equals(url);
+  }
 
   /**
    * Connections per instance unless told otherwise: twice the cores plus one. More connections than
@@ -31,7 +48,7 @@ public record DatabaseConfig(String url, String user, String password, int poolS
       throw new IllegalArgumentException(
           "the database pool size must be at least 1, got " + poolSize);
     }
-    if (!url.startsWith("jdbc:postgresql:")) {
+    if (!url.startsWith("jdbc:postgresql:") && !url.equals(MEMORY_URL)) {
       throw new IllegalArgumentException(
           "only PostgreSQL is supported as a shared database (jdbc:postgresql:...), got "
               + withoutQuery(url));

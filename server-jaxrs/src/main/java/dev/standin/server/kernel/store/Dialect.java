@@ -11,6 +11,15 @@ import javax.sql.DataSource;
  */
 interface Dialect extends AutoCloseable {
 
+  /** Runs {@code work} on a connection of its own, in autocommit. */
+  default <T> T inReadConnection(DataSource dataSource, SqlWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("read failed", e);
+    }
+  }
+
   /** Runs {@code work} in a transaction that may write; commits when it returns normally. */
   <T> T inWriteTransaction(DataSource dataSource, SqlWork<T> work);
 
@@ -25,6 +34,10 @@ interface Dialect extends AutoCloseable {
   boolean triesUnlockedUpdates();
 
   boolean isUniqueViolation(SQLException e);
+
+  /** See {@link Database#lockTables}; nothing to do where one writer serialises every write. */
+  default void lockTables(Connection connection, java.util.List<String> tables, boolean exclusive)
+      throws SQLException {}
 
   /**
    * Called after a row was inserted into {@code table} with an explicit ID, so the database can

@@ -102,6 +102,22 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public void lockTables(Connection connection, java.util.List<String> tables, boolean exclusive)
+      throws SQLException {
+    if (tables.isEmpty()) {
+      return;
+    }
+    // EXCLUSIVE: plain reads go on, every write waits; SHARE: writes wait, reads and other SHAREs
+    // go on. The table names are fixed identifiers of the stores, never input.
+    try (java.sql.Statement st = connection.createStatement()) {
+      st.execute(
+          "LOCK TABLE "
+              + String.join(", ", tables)
+              + (exclusive ? " IN EXCLUSIVE MODE" : " IN SHARE MODE"));
+    }
+  }
+
+  @Override
   public void afterExplicitId(Connection connection, String table) throws SQLException {
     // An identity column's sequence does not see explicit IDs; move it past the largest one.
     try (PreparedStatement st =

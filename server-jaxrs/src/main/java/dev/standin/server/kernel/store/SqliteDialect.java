@@ -80,6 +80,10 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public boolean isUniqueViolation(SQLException e) {
+    return isSqliteUniqueViolation(e);
+  }
+
+  static boolean isSqliteUniqueViolation(SQLException e) {
     return e instanceof SQLiteException s
         && (s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
             || s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);

@@ -1,11 +1,14 @@
 package dev.standin.server.kernel.wire;
 
+import dev.standin.server.kernel.http.Unlimited;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,8 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
   @Inject private Provider<Request> jettyRequest;
 
+  @Context private ResourceInfo resource;
+
   /**
    * @param callerKey the authenticated caller's stable key (a user ID), empty when anonymous
    * @param onRejected told of every refused request (the rejection metric)
@@ -48,6 +53,10 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    Class<?> resourceClass = resource == null ? null : resource.getResourceClass();
+    if (resourceClass != null && resourceClass.isAnnotationPresent(Unlimited.class)) {
+      return;
+    }
     String caller = callerKey.apply(request).map(id -> "user:" + id).orElseGet(this::clientIp);
     check("caller|" + caller, limits.perUser(), "");
     check("resource|" + resourceOf(request, caller), limits.perResource(), " for this resource");

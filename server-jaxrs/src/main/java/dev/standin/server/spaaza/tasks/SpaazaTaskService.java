@@ -225,7 +225,7 @@ public class SpaazaTaskService {
     return task.logs(new ArrayList<>(newestFirst.subList(from, to)));
   }
 
-  private static void checkTarget(JsonNullable<TaskTarget> sent) {
+  static void checkTarget(JsonNullable<TaskTarget> sent) {
     TaskTarget target = sent.get();
     if (target == null) {
       throw new SpaazaException(SpaazaError.INVALID_TARGET, "Field \"target\" must be an object.");
@@ -242,7 +242,7 @@ public class SpaazaTaskService {
     }
   }
 
-  private static void checkTrigger(JsonNullable<TaskTrigger> sent) {
+  static void checkTrigger(JsonNullable<TaskTrigger> sent) {
     TaskTrigger trigger = sent.get();
     if (trigger == null) {
       throw new SpaazaException(
@@ -257,7 +257,7 @@ public class SpaazaTaskService {
   }
 
   /** Stores {@code once} in UTC, as the vendor answers it. */
-  private static TaskTrigger utc(TaskTrigger trigger) {
+  static TaskTrigger utc(TaskTrigger trigger) {
     return trigger.once(trigger.getOnce().withOffsetSameInstant(ZoneOffset.UTC));
   }
 

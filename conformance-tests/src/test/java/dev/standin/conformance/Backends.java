@@ -1,0 +1,52 @@
+package dev.standin.conformance;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+import org.junit.jupiter.params.support.ParameterDeclarations;
+
+/**
+ * The backends a {@link BackendSuite} class runs on: always the embedded SQLite file and
+ * PostgreSQL; the in-memory store for the classes marked {@link AlsoInMemory} (a representative
+ * subset, so the third backend adds well under a minute to the build), or for every class but those
+ * marked {@link NeedsDurableStore} with {@code -Dconformance.memory=all}.
+ */
+final class Backends implements ArgumentsProvider {
+
+  /** A class that also runs on {@link Backend#MEMORY} in every build. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @Inherited
+  @interface AlsoInMemory {}
+
+  /** A class that proves what survives a restart, which the in-memory store does not promise. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @Inherited
+  @interface NeedsDurableStore {}
+
+  static final String ALL_IN_MEMORY = "conformance.memory";
+
+  @Override
+  public Stream<? extends Arguments> provideArguments(
+      ParameterDeclarations parameters, ExtensionContext context) {
+    Class<?> type = context.getRequiredTestClass();
+    List<Backend> backends = new ArrayList<>(List.of(Backend.SQLITE, Backend.POSTGRES));
+    boolean memory =
+        !type.isAnnotationPresent(NeedsDurableStore.class)
+            && (type.isAnnotationPresent(AlsoInMemory.class)
+                || "all".equals(System.getProperty(ALL_IN_MEMORY)));
+    if (memory) {
+      backends.add(Backend.MEMORY);
+    }
+    return backends.stream().map(Arguments::of);
+  }
+}
