@@ -18,7 +18,7 @@ work=$(mktemp -d)
 log="$work/server.log"
 java -jar "$jar" --port "$apify_port" --spaaza-port "$spaaza_port" --data-dir "$work/data" >"$log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 for _ in $(seq 1 60); do
   grep -q 'Spaaza chain 1 with privileged token' "$log" && break
