@@ -11,6 +11,23 @@ import javax.sql.DataSource;
  */
 interface Dialect extends AutoCloseable {
 
+  /**
+   * Runs {@code work} in one transaction on {@code connection}: commits, or rolls back on failure.
+   */
+  static <T> T transaction(Connection connection, SqlWork<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
   /** Runs {@code work} on a connection of its own, in autocommit. */
   default <T> T inReadConnection(DataSource dataSource, SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {

@@ -75,17 +75,7 @@ final class MemoryDialect implements Dialect {
   public <T> T inWriteTransaction(DataSource dataSource, SqlWork<T> work) {
     lock.lock();
     try {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      return Dialect.transaction(connection, work);
     } catch (SQLException e) {
       throw new StoreException("write failed", e);
     } finally {

@@ -70,17 +70,7 @@ final class PostgresDialect implements Dialect {
   @Override
   public <T> T inWriteTransaction(DataSource dataSource, SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      return Dialect.transaction(connection, work);
     } catch (SQLException e) {
       throw new StoreException("write failed", e);
     }
