@@ -11,7 +11,11 @@ import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.server.ServerConfig;
 import dev.standin.server.StandinServer;
 import dev.standin.server.StateConfig;
+import dev.standin.server.apify.auth.UserToken;
 import dev.standin.server.kernel.state.SeedMode;
+import dev.standin.server.spaaza.SpaazaConfig;
+import dev.standin.server.spaaza.auth.PresetAdmin;
+import dev.standin.server.spaaza.auth.PresetToken;
 import dev.standin.spaaza.client.SpaazaClient;
 import dev.standin.spaaza.client.SpaazaTaskUpdate;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -46,7 +52,12 @@ class SeedAndAdminTest extends BackendSuite {
 
   static final String ALICE_TOKEN = "apify_api_seededAliceToken0000000000000001";
   static final String ADMIN_TOKEN = "standin_admin_test_token_0123456789";
+
+  /** Preset by start flags ({@code --user}), not by the seed. */
+  static final String CAROL_TOKEN = "apify_api_presetCarolToken000000000000003";
+
   private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/apify.yaml");
+  private static final SpecValidator ADMIN_VALIDATOR = new SpecValidator("/openapi/admin.yaml");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -64,9 +75,17 @@ class SeedAndAdminTest extends BackendSuite {
 
   @BeforeParameterizedClassInvocation
   static void startServer(Backend backend) throws IOException {
+    ServerConfig base = backend.newConfig(newStoreDir());
+    SpaazaConfig spaaza = base.spaaza();
     ServerConfig config =
-        backend
-            .newConfig(newStoreDir())
+        base.withUsers(List.of(new UserToken("carol", CAROL_TOKEN)))
+            .withSpaaza(
+                new SpaazaConfig(
+                    spaaza.port(),
+                    List.of(new PresetToken(9, "preset-token", "preset-secret-0123456789")),
+                    List.of(new PresetAdmin(6, "preset-session-key", 9, "read")),
+                    spaaza.pollInterval(),
+                    spaaza.downloadLinkTtl()))
             .withRateLimits(ServerHarness.UNTHROTTLED)
             .withState(
                 StateConfig.NONE
@@ -101,7 +120,17 @@ class SeedAndAdminTest extends BackendSuite {
     assertThat(admin("POST", "/__admin/reset", ADMIN_TOKEN, null).statusCode()).isEqualTo(204);
   }
 
-  static HttpResponse<String> admin(String method, String path, String token, String body) {
+  @AfterEach
+  void everyAdminAnswerMatchedTheAdminSpec() {
+    assertThat(ADMIN_VALIDATOR.drainViolations())
+        .as("admin answers that do not match spec/src/main/openapi/admin")
+        .isEmpty();
+  }
+
+  /** An admin API answer (checked against the admin API's spec). */
+  record Answer(int statusCode, String body) {}
+
+  static Answer admin(String method, String path, String token, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(server.baseUri().resolve(path.substring(1)))
             .method(
@@ -112,8 +141,14 @@ class SeedAndAdminTest extends BackendSuite {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
     try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest sent = request.build();
+      HttpResponse<byte[]> answer = HTTP.send(sent, HttpResponse.BodyHandlers.ofByteArray());
+      ADMIN_VALIDATOR.check(sent, answer);
+      return new Answer(answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -123,7 +158,7 @@ class SeedAndAdminTest extends BackendSuite {
   }
 
   static String snapshot() {
-    HttpResponse<String> answer = admin("GET", "/__admin/snapshot", ADMIN_TOKEN, null);
+    Answer answer = admin("GET", "/__admin/snapshot", ADMIN_TOKEN, null);
     assertThat(answer.statusCode()).isEqualTo(200);
     return answer.body();
   }
@@ -174,7 +209,7 @@ class SeedAndAdminTest extends BackendSuite {
     chain7.task(70).update(SpaazaTaskUpdate.create().desc("changed").build());
 
     String first = snapshot();
-    HttpResponse<String> load = admin("POST", "/__admin/seed?mode=replace", ADMIN_TOKEN, first);
+    Answer load = admin("POST", "/__admin/seed?mode=replace", ADMIN_TOKEN, first);
     assertThat(load.statusCode()).as(load.body()).isEqualTo(204);
     assertThat(snapshot()).isEqualTo(first);
     assertThat(alice.task("~made-task").getInput()).isPresent();
@@ -211,15 +246,60 @@ class SeedAndAdminTest extends BackendSuite {
   }
 
   @Test
-  void aResetToEmptyRemovesEverything() throws Exception {
+  void aResetToEmptyLeavesOnlyWhatTheStartFlagsPreset() throws Exception {
     assertThat(admin("POST", "/__admin/reset?to=empty", ADMIN_TOKEN, null).statusCode())
         .isEqualTo(204);
     JsonNode summary = MAPPER.readTree(admin("GET", "/__admin/summary", ADMIN_TOKEN, null).body());
-    assertThat(summary.path("apify").path("users")).isEmpty();
-    assertThat(summary.path("spaaza").path("chains")).isEmpty();
+    assertThat(summary.path("apify").path("users").findValuesAsText("username"))
+        .containsExactly("carol");
+    assertThat(summary.path("apify").path("users").get(0).path("actors")).isEmpty();
+    assertThat(summary.path("spaaza").path("chains").findValuesAsText("id")).containsExactly("9");
+    assertThat(summary.path("spaaza").path("chains").get(0).path("tasks")).isEmpty();
     ApifyApiException refused =
         failure(ApifyApiException.class, () -> alice.task("~nightly-crawl").getInput());
     assertThat(refused.status()).isEqualTo(401);
+  }
+
+  /**
+   * Users, chains, tokens and sessions given by start flags are configuration: a reset (to the seed
+   * or to empty, whole or scoped) and a replacing load put them back, so their credentials work.
+   */
+  @Test
+  void presetCredentialsWorkAfterEveryResetAndReplacingLoad() {
+    ApifyClient carol = client(CAROL_TOKEN);
+    SpaazaClient chain9 =
+        SpaazaClient.builder()
+            .baseUrl(server.spaaza().baseUri().toString())
+            .token("preset-token", "preset-secret-0123456789")
+            .build();
+    SpaazaClient admin6 =
+        SpaazaClient.builder()
+            .baseUrl(server.spaaza().baseUri().toString())
+            .session(6, "preset-session-key", 9)
+            .build();
+    String[][] changes = {
+      {"/__admin/reset", null},
+      {"/__admin/reset?to=empty", null},
+      {"/__admin/reset/apify/carol?to=empty", null},
+      {"/__admin/reset/spaaza/9?to=empty", null},
+      {"/__admin/seed?mode=replace", "{\"apify\": {}, \"spaaza\": {}}"},
+    };
+    for (String[] change : changes) {
+      assertThat(admin("POST", change[0], ADMIN_TOKEN, change[1]).statusCode())
+          .as(change[0])
+          .isEqualTo(204);
+      assertThat(carol.tasks().list(0L, 10, false).getItems()).as(change[0]).isEmpty();
+      assertThat(chain9.tasks().list()).as(change[0]).isEmpty();
+      assertThat(admin6.tasks().list()).as(change[0]).isEmpty();
+    }
+  }
+
+  private static ApifyClient client(String token) {
+    return ApifyClient.builder()
+        .baseUrl(server.baseUri().toString())
+        .token(token)
+        .httpClientBuilder(SpecValidatingHttpClient.builder(VALIDATOR))
+        .build();
   }
 
   @Test
@@ -240,18 +320,18 @@ class SeedAndAdminTest extends BackendSuite {
     String bad =
         "{\"apify\": {\"users\": [{\"username\": \"carol\", \"tokens\": [\"apify_api_carol\"]},"
             + " {\"username\": \"dave\", \"actors\": [{\"name\": \"x\"}]}]}}";
-    HttpResponse<String> answer = admin("POST", "/__admin/seed?mode=replace", ADMIN_TOKEN, bad);
+    Answer answer = admin("POST", "/__admin/seed?mode=replace", ADMIN_TOKEN, bad);
     assertThat(answer.statusCode()).isEqualTo(400);
     JsonNode error = MAPPER.readTree(answer.body()).path("error");
     assertThat(error.path("type").asText()).isEqualTo("invalid-seed");
     assertThat(error.path("message").asText()).startsWith("$.apify.users[1].actors[0]: ");
     assertThat(snapshot()).isEqualTo(before);
 
-    HttpResponse<String> notJson = admin("POST", "/__admin/seed", ADMIN_TOKEN, "{\"apify\": [");
+    Answer notJson = admin("POST", "/__admin/seed", ADMIN_TOKEN, "{\"apify\": [");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(MAPPER.readTree(notJson.body()).path("error").path("message").asText())
         .startsWith("$: not valid JSON");
-    HttpResponse<String> unknown =
+    Answer unknown =
         admin(
             "POST",
             "/__admin/seed",
@@ -259,6 +339,23 @@ class SeedAndAdminTest extends BackendSuite {
             "{\"spaaza\": {\"chains\": [{\"id\": 1, \"nmae\": \"x\"}]}}");
     assertThat(MAPPER.readTree(unknown.body()).path("error").path("message").asText())
         .startsWith("$.spaaza.chains[0].nmae: unknown property");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aSeedNotSentAsJsonIsA400AndChangesNothing() throws Exception {
+    String before = snapshot();
+    HttpRequest request =
+        HttpRequest.newBuilder(server.baseUri().resolve("__admin/seed?mode=replace"))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    HttpResponse<byte[]> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    ADMIN_VALIDATOR.check(request, answer);
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(MAPPER.readTree(answer.body()).path("error").path("type").asText())
+        .isEqualTo("invalid-content-type-header");
     assertThat(snapshot()).isEqualTo(before);
   }
 

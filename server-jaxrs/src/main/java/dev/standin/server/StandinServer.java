@@ -109,8 +109,10 @@ public final class StandinServer implements AutoCloseable {
               new OtherApi("Apify API", apifyPort.port()),
               state,
               adminToken);
-      apifyModule.seedable(apifyContext).ifPresent(state::register);
-      spaazaModule.seedable(spaazaContext).ifPresent(state::register);
+      apifyModule.seedable(apifyContext).ifPresent(s -> state.register(s, apifyModule.presets()));
+      spaazaModule
+          .seedable(spaazaContext)
+          .ifPresent(s -> state.register(s, spaazaModule.presets()));
       loadSeed(config.state(), state);
       ApifyModule.Running apify = apifyModule.start(apifyContext, apifyPort);
       started.add(apify);

@@ -1,6 +1,9 @@
 package dev.standin.server.apify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.apify.json.ApifyJson;
 import dev.standin.server.apify.auth.AuthFilter;
 import dev.standin.server.apify.auth.Caller;
@@ -23,7 +26,9 @@ import dev.standin.server.kernel.module.RunningApi;
 import dev.standin.server.kernel.state.Seedable;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -61,6 +66,24 @@ public record ApifyModule(List<UserToken> users, String defaultUsername)
   @Override
   public Optional<Seedable> seedable(ModuleContext context) {
     return Optional.of(new ApifySeed(new DocumentJson(mapper()), new Timestamps(context.clock())));
+  }
+
+  /** The users of {@code --user}, each with every token given for it. */
+  @Override
+  public Optional<ObjectNode> presets() {
+    if (users.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode section = JsonNodeFactory.instance.objectNode();
+    ArrayNode entries = section.putArray("users");
+    Map<String, ArrayNode> tokensByUser = new LinkedHashMap<>();
+    for (UserToken user : users) {
+      tokensByUser
+          .computeIfAbsent(
+              user.username(), name -> entries.addObject().put("username", name).putArray("tokens"))
+          .add(user.token());
+    }
+    return Optional.of(section);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.standin.server.spaaza;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.module.ApiApplication;
 import dev.standin.server.kernel.module.ApiModule;
@@ -8,6 +11,7 @@ import dev.standin.server.kernel.module.BoundPort;
 import dev.standin.server.kernel.module.ModuleContext;
 import dev.standin.server.kernel.module.RunningApi;
 import dev.standin.server.kernel.state.Seedable;
+import dev.standin.server.spaaza.auth.PresetAdmin;
 import dev.standin.server.spaaza.auth.SpaazaAuthFilter;
 import dev.standin.server.spaaza.auth.SpaazaCaller;
 import dev.standin.server.spaaza.auth.SpaazaCredentials;
@@ -27,7 +31,10 @@ import dev.standin.server.spaaza.tasks.TaskScheduler;
 import dev.standin.spaaza.json.SpaazaJson;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -92,6 +99,43 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
     return Optional.of(
         new SpaazaSeed(
             context.database(), new DocumentJson(SpaazaJson.newMapper()), context.clock()));
+  }
+
+  /**
+   * The chains of {@code --spaaza-token} with their tokens, and the admins of {@code
+   * --spaaza-admin} with their session keys and access levels (and the chains these name).
+   */
+  @Override
+  public Optional<ObjectNode> presets() {
+    if (config.tokens().isEmpty() && config.admins().isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode section = JsonNodeFactory.instance.objectNode();
+    ArrayNode chains = section.putArray("chains");
+    Map<Long, ArrayNode> tokensByChain = new LinkedHashMap<>();
+    Function<Long, ArrayNode> chain =
+        id ->
+            tokensByChain.computeIfAbsent(
+                id, c -> chains.addObject().put("id", c).putArray("tokens"));
+    config
+        .tokens()
+        .forEach(
+            t ->
+                chain
+                    .apply(t.chainId())
+                    .addObject()
+                    .put("tokenId", t.tokenId())
+                    .put("secret", t.secret()));
+    ArrayNode admins = section.putArray("admins");
+    Map<Long, ObjectNode> adminsById = new LinkedHashMap<>();
+    for (PresetAdmin admin : config.admins()) {
+      chain.apply(admin.chainId());
+      ObjectNode entry =
+          adminsById.computeIfAbsent(admin.userId(), id -> admins.addObject().put("userId", id));
+      entry.withArray("sessionKeys").add(admin.sessionKey());
+      entry.with("access").put(Long.toString(admin.chainId()), admin.accessLevel());
+    }
+    return Optional.of(section);
   }
 
   @Override

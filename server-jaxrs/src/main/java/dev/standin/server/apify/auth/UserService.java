@@ -85,7 +85,12 @@ public class UserService {
   }
 
   private User createUser(String username) {
-    User user = new User(Ids.newId(), username, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    // The ID a seed gives a user of that name: a preset user re-created by a reset keeps its ID.
+    User user =
+        new User(
+            Ids.derived("apify-user", username),
+            username,
+            Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
     try {
       store.createUser(user);
       return user;

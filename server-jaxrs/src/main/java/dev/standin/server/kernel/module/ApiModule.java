@@ -1,5 +1,6 @@
 package dev.standin.server.kernel.module;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.server.kernel.state.Seedable;
 import java.util.Optional;
 
@@ -26,6 +27,16 @@ public interface ApiModule<R extends RunningApi> {
    * empty store sees the seeded ones), and resets, loads and exports them through the admin API.
    */
   default Optional<Seedable> seedable(ModuleContext context) {
+    return Optional.empty();
+  }
+
+  /**
+   * What the API's start flags preset (accounts and the credentials a test suite was given), as a
+   * section of a seed document in {@link #seedable}'s format. The server loads it, leaving what
+   * exists alone, after every reset and every replacing load, so credentials given on the command
+   * line keep working whatever the admin API did (ADR 0033). None by default.
+   */
+  default Optional<ObjectNode> presets() {
     return Optional.empty();
   }
 }

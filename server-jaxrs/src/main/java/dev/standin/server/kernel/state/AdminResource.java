@@ -1,93 +1,85 @@
 package dev.standin.server.kernel.state;
 
+import dev.standin.admin.server.api.StateApi;
 import dev.standin.server.kernel.http.PublicRoute;
 import dev.standin.server.kernel.http.Unlimited;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 
 /**
- * The admin API on the operations port ({@code spec/src/main/openapi/admin/}): not part of either
- * vendor's API, served only when the server has an admin token, and only to callers who send it
- * ({@code Authorization: Bearer <admin token>}). Reset, load a seed, export a snapshot, say what
- * exists; every change is atomic ({@link ServerState}).
+ * The admin API on the Apify port, {@code spec/src/main/openapi/admin/} (generated {@link
+ * StateApi}): not part of either vendor's API, served only when the server has an admin token, and
+ * only to callers who send it ({@code Authorization: Bearer <admin token>}). Reset, load a seed,
+ * export a snapshot, say what exists; every change is atomic ({@link ServerState}).
  */
 @PublicRoute // not a vendor route: the vendor's credentials do not apply; the admin token does
 @Unlimited
-@Path("/__admin")
-public class AdminResource {
+public class AdminResource implements StateApi {
 
   private static final String JSON = MediaType.APPLICATION_JSON;
 
   private final ServerState state;
   private final byte[] token;
 
+  /** The request's headers (a proxy Jersey fills per request): the admin token is checked here. */
+  @Context private HttpHeaders headers;
+
   public AdminResource(ServerState state, String token) {
     this.state = state;
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
   }
 
-  @GET
-  @Path("summary")
-  public Response summary(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    return guarded(authorization, () -> Response.ok(json(state.summary()), JSON).build());
+  @Override
+  public Response getSummary() {
+    return guarded(() -> Response.ok(json(state.summary()), JSON).build());
   }
 
-  @GET
-  @Path("snapshot")
-  public Response snapshot(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    return guarded(authorization, () -> Response.ok(state.exportBytes(), JSON).build());
+  @Override
+  public Response getSnapshot() {
+    return guarded(() -> Response.ok(state.exportBytes(), JSON).build());
   }
 
-  @POST
-  @Path("seed")
-  public Response seed(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @QueryParam("mode") String mode,
-      byte[] body) {
+  @Override
+  public Response loadSeed(InputStream body, String mode) {
     return guarded(
-        authorization,
         () -> {
-          SeedMode seedMode = mode == null ? SeedMode.KEEP : SeedMode.parse(mode);
-          state.load(body == null ? new byte[0] : body, seedMode);
+          SeedMode seedMode = SeedMode.parse(mode);
+          state.load(body == null ? new byte[0] : readAll(body), seedMode);
           return Response.noContent().build();
         });
   }
 
-  @POST
-  @Path("reset")
-  public Response reset(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("to") String to) {
+  @Override
+  public Response reset(String to) {
     return guarded(
-        authorization,
         () -> {
           state.reset(toSeed(to), null, null);
           return Response.noContent().build();
         });
   }
 
-  @POST
-  @Path("reset/{section}/{scope}")
-  public Response resetScope(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @PathParam("section") String section,
-      @PathParam("scope") String scope,
-      @QueryParam("to") String to) {
+  @Override
+  public Response resetScope(String section, String scope, String to) {
     return guarded(
-        authorization,
         () -> {
           state.reset(toSeed(to), section, scope);
           return Response.noContent().build();
         });
+  }
+
+  private static byte[] readAll(InputStream body) {
+    try {
+      return body.readAllBytes();
+    } catch (IOException e) {
+      throw new SeedException("$", "cannot be read: " + e.getMessage());
+    }
   }
 
   private static boolean toSeed(String to) {
@@ -104,7 +96,8 @@ public class AdminResource {
     Response run();
   }
 
-  private Response guarded(String authorization, Call call) {
+  private Response guarded(Call call) {
+    String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (authorization == null
         || !MessageDigest.isEqual(token, authorization.getBytes(StandardCharsets.UTF_8))) {
       return error(

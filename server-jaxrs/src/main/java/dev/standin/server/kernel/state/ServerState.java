@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,15 +44,33 @@ public final class ServerState {
   private final AtomicLong generation = new AtomicLong();
   private volatile Map<String, Seedable.Prepared> seed = Map.of();
 
+  /** Per section, what the start flags preset, and its prepared form once first needed. */
+  private final Map<String, ObjectNode> presets = new LinkedHashMap<>();
+
+  private final Map<String, Seedable.Prepared> preparedPresets = new ConcurrentHashMap<>();
+
   public ServerState(Database database) {
     this.database = database;
   }
 
   /** Adds an API's section; the order of registration is the order of the exported sections. */
   public synchronized void register(Seedable seedable) {
+    register(seedable, Optional.empty());
+  }
+
+  /**
+   * Adds an API's section with what its start flags preset ({@code ApiModule.presets}): loaded,
+   * leaving what exists alone, after every reset and every replacing load, so that preset
+   * credentials always work.
+   *
+   * <p>The presets are prepared when first needed: a server that is never reset pays nothing for
+   * hashing their secrets once more.
+   */
+  public synchronized void register(Seedable seedable, Optional<ObjectNode> presetSection) {
     if (sections.putIfAbsent(seedable.section(), seedable) != null) {
       throw new IllegalStateException("two sections named " + seedable.section());
     }
+    presetSection.ifPresent(section -> presets.put(seedable.section(), section));
   }
 
   /**
@@ -126,6 +146,9 @@ public final class ServerState {
               section.clear(c, null);
             }
             prepared.get(section.section()).load(c, mode, null);
+            if (mode == SeedMode.REPLACE) {
+              loadPresets(c, section, null);
+            }
           }
         });
   }
@@ -145,6 +168,9 @@ public final class ServerState {
             Seedable.Prepared part = current.get(section.section());
             if (part != null) {
               part.load(c, mode, null);
+            }
+            if (mode == SeedMode.REPLACE) {
+              loadPresets(c, section, null);
             }
           }
         });
@@ -181,8 +207,21 @@ public final class ServerState {
             if (toSeed && part != null) {
               part.load(c, SeedMode.REPLACE, scope);
             }
+            loadPresets(c, section, scope);
           }
         });
+  }
+
+  /** What the start flags preset, back after a reset or a replacing load (what exists stays). */
+  private void loadPresets(Connection c, Seedable section, String scope) throws SQLException {
+    ObjectNode preset = presets.get(section.section());
+    if (preset != null) {
+      preparedPresets
+          .computeIfAbsent(
+              section.section(),
+              name -> section.prepare(new SeedNode(preset, "start flags: " + name)))
+          .load(c, SeedMode.KEEP, scope);
+    }
   }
 
   /** A snapshot of the whole state as a seed document, read in one consistent view. */
