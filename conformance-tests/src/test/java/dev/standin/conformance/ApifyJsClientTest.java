@@ -2,7 +2,12 @@ package dev.standin.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.standin.server.ServerConfig;
+import dev.standin.server.StandinServer;
+import dev.standin.server.StateConfig;
+import dev.standin.server.kernel.state.SeedMode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,8 @@ class ApifyJsClientTest {
       new NpmProject(
           "js",
           "js-client",
-          List.of("package.json", "package-lock.json", "apify-client-check.mjs"),
+          List.of(
+              "package.json", "package-lock.json", "apify-client-check.mjs", "mocha-globals.cjs"),
           "run Apify's JavaScript client");
 
   /**
@@ -51,5 +57,41 @@ class ApifyJsClientTest {
         .as("apify-client-check.mjs exit code; its report:%n%s", check.output())
         .isZero();
     assertThat(check.output()).contains("calls as documented").doesNotContain("FAIL ");
+  }
+
+  /**
+   * The README's Node example ("Use it in your tests"), as written, on the README's seed with the
+   * admin token it names: only the address changes to the test server's.
+   */
+  @Test
+  void theReadmeNodeExampleRunsAsWritten(@TempDir Path dataDir) throws IOException {
+    CLIENT.install();
+    String readme = ReadmeTest.readme();
+    byte[] seed =
+        ReadmeTest.blocks(ReadmeTest.section(readme, "Seeds, snapshots and the admin API"), "json")
+            .get(0)
+            .getBytes(StandardCharsets.UTF_8);
+    List<String> examples =
+        ReadmeTest.blocks(ReadmeTest.section(readme, "Use it in your tests"), "js");
+    assertThat(examples).hasSize(1);
+
+    NpmProject.Result run;
+    ServerConfig config =
+        Backend.MEMORY
+            .newConfig(dataDir)
+            .withState(
+                StateConfig.NONE
+                    .withSeed("README seed", seed, SeedMode.KEEP)
+                    .withAdmin("test-admin-token"));
+    try (StandinServer server = StandinServer.start(config)) {
+      String base = server.baseUri().toString().replaceAll("/+$", "");
+      String example = examples.get(0);
+      assertThat(example).contains("'http://127.0.0.1:8080'");
+      CLIENT.write("readme-example.cjs", example.replace("http://127.0.0.1:8080", base));
+      run = CLIENT.run(List.of("node", "mocha-globals.cjs", "readme-example.cjs"), 60);
+    }
+    System.out.println(run.output());
+    assertThat(run.exitCode()).as("the README's example; its report:%n%s", run.output()).isZero();
+    assertThat(run.output()).contains("2 of 2 passed");
   }
 }

@@ -41,6 +41,11 @@ final class NpmProject {
 
   record Result(int exitCode, String output) {}
 
+  /** Writes a file of the test's own (a script it built) into the project, beside the packages. */
+  void write(String name, String content) throws IOException {
+    Files.writeString(work.resolve(name), content, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Surefire runs in the module directory; an IDE may run in the repository root. */
   private static Path moduleDir() {
     Path here = Path.of("").toAbsolutePath();

@@ -32,12 +32,12 @@ class ReadmeTest {
 
   @TempDir Path dataDir;
 
-  private static String readme() throws IOException {
+  static String readme() throws IOException {
     return Files.readString(ROOT.resolve("README.md"));
   }
 
   /** The code blocks of one language in {@code text}, in order. */
-  private static List<String> blocks(String text, String language) {
+  static List<String> blocks(String text, String language) {
     List<String> blocks = new ArrayList<>();
     Matcher m = Pattern.compile("```" + language + "\n(.*?)```", Pattern.DOTALL).matcher(text);
     while (m.find()) {
@@ -46,7 +46,7 @@ class ReadmeTest {
     return blocks;
   }
 
-  private static String section(String text, String heading) {
+  static String section(String text, String heading) {
     int start = text.indexOf("\n## " + heading);
     assertThat(start).as("section " + heading).isNotNegative();
     int end = text.indexOf("\n## ", start + 4);
