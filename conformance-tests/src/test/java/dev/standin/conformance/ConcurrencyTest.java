@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Concurrent partial updates of one task never lose each other's changes: 64 clients × 100 merges
- * of distinct keys into one input, on each backend.
+ * Concurrent partial updates of one task never lose each other's changes: 64 clients × 25 merges of
+ * distinct keys into one input, on each backend.
  */
 @Backends.AlsoInMemory
 class ConcurrencyTest extends ConformanceTest {
