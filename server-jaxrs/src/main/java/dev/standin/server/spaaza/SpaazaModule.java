@@ -1,6 +1,7 @@
 package dev.standin.server.spaaza;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.server.kernel.http.ClientAddress;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.module.ApiApplication;
 import dev.standin.server.kernel.module.ApiModule;
@@ -122,6 +123,7 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
             request -> SpaazaCaller.find(request).map(c -> "chain:" + c.chainId()));
     ResourceConfig app =
         ApiApplication.create(parts, context)
+            .register(new ClientAddress()) // for the budget of wrong token secrets
             .register(new ApiVersionFilter())
             .register(DownloadHeaders.class)
             .register(WireEnumParams.class)
