@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.standin.server.kernel.http.ClientAddress;
 import dev.standin.server.kernel.json.DocumentJson;
 import dev.standin.server.kernel.module.ApiApplication;
 import dev.standin.server.kernel.module.ApiModule;
@@ -166,6 +167,7 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
             request -> SpaazaCaller.find(request).map(c -> "chain:" + c.chainId()));
     ResourceConfig app =
         ApiApplication.create(parts, context)
+            .register(new ClientAddress()) // for the budget of wrong token secrets
             .register(new ApiVersionFilter())
             .register(DownloadHeaders.class)
             .register(WireEnumParams.class)

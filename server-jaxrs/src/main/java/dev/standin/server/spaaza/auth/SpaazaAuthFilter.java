@@ -1,5 +1,6 @@
 package dev.standin.server.spaaza.auth;
 
+import dev.standin.server.kernel.http.ClientAddress;
 import dev.standin.server.spaaza.errors.SpaazaException;
 import dev.standin.spaaza.errors.SpaazaError;
 import jakarta.annotation.Priority;
@@ -9,13 +10,16 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Authenticates Spaaza requests: a privileged token ({@code Bearer TOKEN_ID:TOKEN_SECRET}) or an
  * admin session (the three {@code X-Spaaza-Session-*} headers). Missing or wrong credentials are
  * 401; a valid session without an access level on its chain, or with {@code read} on a writing
- * route, is 403. {@link dev.standin.server.kernel.http.Authenticated} keeps it off the public
- * routes (download links, which carry their own signature, and the docs); OPTIONS passes.
+ * route, is 403; too many wrong token secrets from one address are 429 before any slow hashing
+ * ({@link SecretCheckBudget}). {@link dev.standin.server.kernel.http.Authenticated} keeps it off
+ * the public routes (download links, which carry their own signature, and the docs); OPTIONS
+ * passes.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class SpaazaAuthFilter implements ContainerRequestFilter {
@@ -39,7 +43,7 @@ public class SpaazaAuthFilter implements ContainerRequestFilter {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     SpaazaCaller caller =
         authorization != null
-            ? byToken(authorization)
+            ? byToken(authorization, () -> ClientAddress.of(request))
             : bySession(
                 request.getHeaderString(USER_ID),
                 request.getHeaderString(SESSION_KEY),
@@ -52,7 +56,7 @@ public class SpaazaAuthFilter implements ContainerRequestFilter {
     SpaazaCaller.set(request, caller);
   }
 
-  private SpaazaCaller byToken(String authorization) {
+  private SpaazaCaller byToken(String authorization, Supplier<String> address) {
     if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw new SpaazaException(
           SpaazaError.NOT_AUTHENTICATED,
@@ -67,7 +71,7 @@ public class SpaazaAuthFilter implements ContainerRequestFilter {
           "The bearer token must be TOKEN_ID:TOKEN_SECRET, the two parts printed at first start.");
     }
     return credentials
-        .chainOfToken(token.substring(0, colon), token.substring(colon + 1))
+        .chainOfToken(token.substring(0, colon), token.substring(colon + 1), address)
         .map(chain -> new SpaazaCaller(chain, AccessLevel.WRITE))
         .orElseThrow(SpaazaAuthFilter::notAuthenticated);
   }

@@ -1,17 +1,23 @@
 package dev.standin.server.spaaza.auth;
 
 import dev.standin.server.kernel.Ids;
+import dev.standin.server.kernel.wire.RateLimiter;
+import dev.standin.server.kernel.wire.WireError;
+import dev.standin.server.kernel.wire.WireException;
 import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.server.spaaza.store.SpaazaToken;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Chains and the credentials that act on them. Token secrets are stored only as slow PBKDF2 hashes;
  * to keep every request from paying for PBKDF2, a secret that verified once is remembered in memory
- * (as a SHA-256 digest, next to the stored hash it verified against).
+ * (as a SHA-256 digest, next to the stored hash it verified against). Wrong secrets are bounded by
+ * a {@link SecretCheckBudget} per client address, so that guessing cannot keep the cores busy.
  */
 public class SpaazaCredentials {
 
@@ -21,10 +27,16 @@ public class SpaazaCredentials {
   private final SpaazaStore store;
   private final Clock clock;
   private final Map<String, String> verified = new ConcurrentHashMap<>();
+  private final SecretCheckBudget budget;
 
   public SpaazaCredentials(SpaazaStore store, Clock clock) {
+    this(store, clock, new SecretCheckBudget());
+  }
+
+  SpaazaCredentials(SpaazaStore store, Clock clock, SecretCheckBudget budget) {
     this.store = store;
     this.clock = clock;
+    this.budget = Objects.requireNonNull(budget, "budget");
   }
 
   /** Stores the preset credentials, creating their chains when missing. */
@@ -63,8 +75,15 @@ public class SpaazaCredentials {
     store.ensureChain(chainId, "Chain " + chainId, clock.instant());
   }
 
-  /** The chain of a privileged token, when its ID is known and the secret matches. */
-  public Optional<Long> chainOfToken(String tokenId, String secret) {
+  /**
+   * The chain of a privileged token, when its ID is known and the secret matches.
+   *
+   * @param address the caller's address (asked for only when needed), whose budget of wrong secrets
+   *     a slow check takes from
+   * @throws WireException 429 {@code RATE_LIMIT_EXCEEDED} when the secret would need the slow check
+   *     and {@code address} has used up its budget (nothing is hashed then)
+   */
+  public Optional<Long> chainOfToken(String tokenId, String secret, Supplier<String> address) {
     Optional<SpaazaToken> token = store.findToken(tokenId);
     if (token.isEmpty()) {
       return Optional.empty();
@@ -74,11 +93,35 @@ public class SpaazaCredentials {
     if (digest.equals(verified.get(cacheKey))) {
       return Optional.of(token.get().chainId());
     }
-    if (!SecretHasher.matches(secret, token.get().secretHash())) {
+    String attempt = cacheKey + "\n" + digest;
+    if (budget.isKnownWrong(attempt)) {
       return Optional.empty();
     }
+    String from = address.get();
+    long wait = budget.reserve(from);
+    if (wait > 0) {
+      throw tooManyWrongSecrets(wait);
+    }
+    if (!SecretHasher.matches(secret, token.get().secretHash())) {
+      budget.rememberWrong(attempt);
+      return Optional.empty();
+    }
+    budget.refund(from);
     verified.put(cacheKey, digest);
     return Optional.of(token.get().chainId());
+  }
+
+  private WireException tooManyWrongSecrets(long waitNanos) {
+    long seconds = new RateLimiter.Decision(false, waitNanos).retryAfterSeconds();
+    return new WireException(
+        WireError.RATE_LIMIT_EXCEEDED,
+        "Too many wrong token secrets from your address (at most "
+            + budget.failures()
+            + " per minute); retry in "
+            + seconds
+            + " s.",
+        Map.of(
+            "X-RateLimit-Limit", Integer.toString(budget.failures()), "Retry-After", "" + seconds));
   }
 
   /** Whether {@code sessionKey} is a session of {@code userId}. */
