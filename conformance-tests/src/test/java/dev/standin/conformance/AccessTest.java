@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Authentication, the three ID forms, and who may touch whose task. */
-@Backends.AlsoInMemory
 class AccessTest extends ConformanceTest {
 
   @Test

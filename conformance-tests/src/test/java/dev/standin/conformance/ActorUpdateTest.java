@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** PUT /v2/actors/{id}: the merge table of the plain properties, names, and publishing. */
-@Backends.AlsoInMemory
 class ActorUpdateTest extends ConformanceTest {
 
   @Test

@@ -27,13 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApifyJsClientTest {
 
-  private static final NpmProject CLIENT =
-      new NpmProject(
-          "js",
-          "js-client",
-          List.of(
-              "package.json", "package-lock.json", "apify-client-check.mjs", "mocha-globals.cjs"),
-          "run Apify's JavaScript client");
+  private static final NpmProject CLIENT = NpmProject.APIFY_CLIENT;
 
   /**
    * Installs the client before the server starts, so that without node, npm or the package the test

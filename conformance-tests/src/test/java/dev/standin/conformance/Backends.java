@@ -14,18 +14,11 @@ import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /**
- * The backends a {@link BackendSuite} class runs on: always the embedded SQLite file and
- * PostgreSQL; the in-memory store for the classes marked {@link AlsoInMemory} (a representative
- * subset, so the third backend adds well under a minute to the build), or for every class but those
- * marked {@link NeedsDurableStore} with {@code -Dconformance.memory=all}.
+ * The backends a {@link BackendSuite} class runs on: the embedded SQLite file, PostgreSQL and the
+ * in-memory store, this one for every class but those marked {@link NeedsDurableStore}. {@code
+ * -Dconformance.memory=off} leaves the in-memory store out (a quicker local run).
  */
 final class Backends implements ArgumentsProvider {
-
-  /** A class that also runs on {@link Backend#MEMORY} in every build. */
-  @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.TYPE)
-  @Inherited
-  @interface AlsoInMemory {}
 
   /** A class that proves what survives a restart, which the in-memory store does not promise. */
   @Retention(RetentionPolicy.RUNTIME)
@@ -33,7 +26,7 @@ final class Backends implements ArgumentsProvider {
   @Inherited
   @interface NeedsDurableStore {}
 
-  static final String ALL_IN_MEMORY = "conformance.memory";
+  static final String MEMORY = "conformance.memory";
 
   @Override
   public Stream<? extends Arguments> provideArguments(
@@ -42,8 +35,7 @@ final class Backends implements ArgumentsProvider {
     List<Backend> backends = new ArrayList<>(List.of(Backend.SQLITE, Backend.POSTGRES));
     boolean memory =
         !type.isAnnotationPresent(NeedsDurableStore.class)
-            && (type.isAnnotationPresent(AlsoInMemory.class)
-                || "all".equals(System.getProperty(ALL_IN_MEMORY)));
+            && !"off".equals(System.getProperty(MEMORY));
     if (memory) {
       backends.add(Backend.MEMORY);
     }

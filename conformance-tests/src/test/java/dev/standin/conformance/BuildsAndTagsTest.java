@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Builds of Actor versions and the {@code taggedBuilds} patch of the Actor update. */
-@Backends.AlsoInMemory
 class BuildsAndTagsTest extends ConformanceTest {
 
   /** An Actor of alice with versions 0.1 (build tag {@code latest}) and 1.2 (no build tag). */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * Concurrent partial updates of one task never lose each other's changes: 64 clients × 25 merges of
  * distinct keys into one input, on each backend.
  */
-@Backends.AlsoInMemory
 class ConcurrencyTest extends ConformanceTest {
 
   @Test

@@ -44,12 +44,7 @@ class LargeBodyClientsTest {
       new PresetToken(1764, "tokenLargeBody000001", "secret");
   private static final String TOO_LARGE =
       "The PUT payload is too large (limit: 9437184 bytes, actual length: " + TEN_MIB + " bytes).";
-  private static final NpmProject NODE =
-      new NpmProject(
-          "js",
-          "js-large-body",
-          List.of("package.json", "package-lock.json", "large-body-check.mjs"),
-          "send large bodies from Node.js and Apify's JavaScript client");
+  private static final NpmProject NODE = NpmProject.APIFY_CLIENT;
 
   @TempDir static Path dataDir;
   static StandinServer server;

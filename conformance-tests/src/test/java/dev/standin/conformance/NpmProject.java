@@ -54,11 +54,41 @@ final class NpmProject {
         : here.resolve("conformance-tests");
   }
 
-  /** Checks for node and npm, copies the files and runs {@code npm ci} when needed. */
+  /**
+   * The {@code src/test/js} packages (Apify's JavaScript client) with every script that runs on
+   * them: one install shared by the tests that use it.
+   */
+  static final NpmProject APIFY_CLIENT =
+      new NpmProject(
+          "js",
+          "js-client",
+          List.of(
+              "package.json",
+              "package-lock.json",
+              "apify-client-check.mjs",
+              "mocha-globals.cjs",
+              "large-body-check.mjs"),
+          "run Apify's JavaScript client");
+
+  /**
+   * Checks for node and npm, copies the files and runs {@code npm ci} when needed. Test JVMs run
+   * side by side: a file lock lets one install while the others wait.
+   */
   void install() throws IOException {
     requireTool("node", "--version");
     requireTool("npm", "--version");
     Files.createDirectories(work);
+    try (java.nio.channels.FileChannel channel =
+            java.nio.channels.FileChannel.open(
+                work.resolveSibling(work.getFileName() + ".lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = channel.lock()) {
+      installLocked();
+    }
+  }
+
+  private void installLocked() throws IOException {
     for (String file : files) {
       Files.copy(sources.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }

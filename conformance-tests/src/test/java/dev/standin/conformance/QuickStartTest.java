@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Runs the README's example program against a real server, so the example cannot rot. */
-@Backends.AlsoInMemory
 class QuickStartTest extends ConformanceTest {
 
   @Test

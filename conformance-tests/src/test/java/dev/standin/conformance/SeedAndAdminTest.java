@@ -47,7 +47,6 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
  * or to empty, atomically, also while clients write; a bad seed is a 400 naming its path and
  * changes nothing; no admin token is a 401, no admin API a 404.
  */
-@Backends.AlsoInMemory
 class SeedAndAdminTest extends BackendSuite {
 
   static final String ALICE_TOKEN = "apify_api_seededAliceToken0000000000000001";

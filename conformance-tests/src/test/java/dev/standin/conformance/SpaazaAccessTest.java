@@ -11,7 +11,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Credentials, chain scoping and cross-chain isolation on every task route. */
-@Backends.AlsoInMemory
 class SpaazaAccessTest extends SpaazaConformanceTest {
 
   /** Every route of one task, through the client. */

@@ -31,6 +31,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler, execute, result files and their download links, driven by the test clock. */
+// Restarts its server to show what a task does across a stop (a run abandoned by a crash, a task
+// that fell due while the server was down): the in-memory store forgets everything at a stop.
+@Backends.NeedsDurableStore
 class SpaazaSchedulerTest extends SpaazaConformanceTest {
 
   private static OffsetDateTime now() {

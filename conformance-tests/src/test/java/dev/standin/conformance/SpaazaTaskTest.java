@@ -23,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The task object, PUT /tasks/{id} merge rules, version counting and the companions. */
-@Backends.AlsoInMemory
 class SpaazaTaskTest extends SpaazaConformanceTest {
 
   private static final OffsetDateTime NEVER = OffsetDateTime.parse("0001-01-01T00:00:00Z");

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** POST and GET /v2/actor-tasks. Uses bob's account only, so the listing is predictable. */
-@Backends.AlsoInMemory
 class TaskCollectionTest extends ConformanceTest {
 
   @Test

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** PUT /v2/actor-tasks/{id}/input: a one-level merge, answered with the whole input. */
-@Backends.AlsoInMemory
 class TaskInputTest extends ConformanceTest {
 
   private Task taskWithInput(Map<String, Object> input) {

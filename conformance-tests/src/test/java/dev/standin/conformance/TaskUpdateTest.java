@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** PUT /v2/actor-tasks/{id}: present properties replace the stored ones whole. */
-@Backends.AlsoInMemory
 class TaskUpdateTest extends ConformanceTest {
 
   private Task fullTask() {
