@@ -7,6 +7,11 @@ import dev.standin.apify.model.CreateTaskRequest;
 import dev.standin.apify.model.Task;
 import dev.standin.apify.model.TaskOptions;
 import dev.standin.apify.model.UpdateTaskRequest;
+import dev.standin.spaaza.client.SpaazaClient;
+import dev.standin.spaaza.model.TaskStateCode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -20,11 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server instances on one PostgreSQL database, as behind a load balancer: what one accepts the
- * other serves, and concurrent updates through both never lose each other.
+ * other serves (Spaaza's result files and download links included), and concurrent updates through
+ * both never lose each other.
  */
 class SharedDatabaseTest {
 
   private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/apify.yaml");
+  private static final SpecValidator SPAAZA_VALIDATOR = new SpecValidator("/openapi/spaaza.yaml");
 
   @TempDir static Path dataDir;
 
@@ -46,6 +53,9 @@ class SharedDatabaseTest {
   @AfterEach
   void everyResponseMatchedTheSpec() {
     assertThat(VALIDATOR.drainViolations()).as("responses that do not match the spec").isEmpty();
+    assertThat(SPAAZA_VALIDATOR.drainViolations())
+        .as("Spaaza responses that do not match the spec")
+        .isEmpty();
   }
 
   private static ApifyClient alice(ServerHarness instance) {
@@ -57,6 +67,47 @@ class SharedDatabaseTest {
     return alice(first)
         .tasks()
         .create(new CreateTaskRequest().actId("~" + name + "-actor").name(name));
+  }
+
+  private static SpaazaClient spaaza(ServerHarness instance) {
+    return SpaazaClient.builder()
+        .baseUrl(instance.spaazaBaseUri().toString())
+        .token(ServerHarness.SPAAZA_TOKEN.tokenId(), ServerHarness.SPAAZA_TOKEN.secret())
+        .httpClientBuilder(SpecValidatingHttpClient.builder(SPAAZA_VALIDATOR))
+        .build();
+  }
+
+  /** GET of a download link's path and query on {@code instance}'s Spaaza port. */
+  private static HttpResponse<String> download(ServerHarness instance, URI link) throws Exception {
+    URI there =
+        instance.spaazaBaseUri().resolve(link.getRawPath().substring(1) + "?" + link.getRawQuery());
+    return SpecValidatingHttpClient.builder(SPAAZA_VALIDATOR)
+        .build()
+        .send(HttpRequest.newBuilder(there).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anExportRunByOneInstanceDownloadsThroughTheOther() throws Exception {
+    long chain = ServerHarness.SPAAZA_TOKEN.chainId();
+    var task = spaaza(first).tasks().create(SpaazaConformanceTest.newTaskRequestFor(chain));
+    assertThat(spaaza(first).task(task.getId()).execute().getCode()).isEqualTo(TaskStateCode.DONE);
+    URI link = spaaza(first).task(task.getId()).downloadUrl().getUrl();
+    HttpResponse<String> onFirst = download(first, link);
+
+    HttpResponse<String> onSecond = download(second, link);
+
+    assertThat(onFirst.statusCode()).isEqualTo(200);
+    assertThat(onSecond.statusCode())
+        .as("the link of one instance, served by the other")
+        .isEqualTo(200);
+    assertThat(onSecond.body()).isEqualTo(onFirst.body()).startsWith("chain_id,");
+    // and a link the second hands out, for the first's export, works on the first
+    URI fromSecond = spaaza(second).task(task.getId()).downloadUrl().getUrl();
+    assertThat(download(first, fromSecond).statusCode()).isEqualTo(200);
+
+    spaaza(second).task(task.getId()).delete();
+    HttpResponse<String> afterDelete = download(first, link);
+    assertThat(afterDelete.statusCode()).as("the file went with its task").isEqualTo(404);
   }
 
   @Test

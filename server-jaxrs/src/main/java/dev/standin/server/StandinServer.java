@@ -80,8 +80,9 @@ public final class StandinServer implements AutoCloseable {
     Database database = Database.open(config.dataDir(), config.database());
     Metrics metrics = new Metrics();
     List<RunningApi> started = new ArrayList<>();
-    // In memory, the files an API keeps beside its data (Spaaza's export results and link key) go
-    // to a temporary directory that goes with the server.
+    // In memory, files an API may keep beside its data go to a temporary directory that goes with
+    // the server (Spaaza's results and link key are in the database; it only looks there for the
+    // files of earlier versions).
     Path files = null;
     try {
       files = inMemory(config) ? Files.createTempDirectory("standin-memory-") : config.dataDir();
