@@ -10,6 +10,8 @@ import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.state.SeedException;
 import dev.standin.server.kernel.state.ServerState;
 import dev.standin.server.kernel.store.Database;
+import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.kernel.wire.SharedRateLimiter;
 import dev.standin.server.spaaza.SpaazaModule;
 import dev.standin.server.spaaza.export.ExportSource;
 import dev.standin.server.spaaza.export.FixtureExportSource;
@@ -34,6 +36,7 @@ import java.util.stream.Stream;
 public final class StandinServer implements AutoCloseable {
 
   private final Database database;
+  private final SharedRateLimiter sharedRateLimiter;
   private final Metrics metrics;
   private final ApifyModule.Running apify;
   private final SpaazaModule.Running spaaza;
@@ -43,6 +46,7 @@ public final class StandinServer implements AutoCloseable {
 
   private StandinServer(
       Database database,
+      SharedRateLimiter sharedRateLimiter,
       Metrics metrics,
       ApifyModule.Running apify,
       SpaazaModule.Running spaaza,
@@ -52,6 +56,7 @@ public final class StandinServer implements AutoCloseable {
     this.state = state;
     this.adminToken = adminToken;
     this.database = database;
+    this.sharedRateLimiter = sharedRateLimiter;
     this.metrics = metrics;
     this.apify = apify;
     this.spaaza = spaaza;
@@ -78,6 +83,11 @@ public final class StandinServer implements AutoCloseable {
   private static StandinServer start(
       ServerConfig config, ExportSource exportSource, BoundPort apifyPort, BoundPort spaazaPort) {
     Database database = Database.open(config.dataDir(), config.database());
+    // On a database several instances share, the limits hold across them (ADR 0017).
+    SharedRateLimiter limiter =
+        config.rateLimits().scope() == RateLimits.Scope.SHARED && database.sharedByInstances()
+            ? new SharedRateLimiter(database)
+            : null;
     Metrics metrics = new Metrics();
     List<RunningApi> started = new ArrayList<>();
     // In memory, files an API may keep beside its data go to a temporary directory that goes with
@@ -94,6 +104,7 @@ public final class StandinServer implements AutoCloseable {
           context(
               config,
               files,
+              limiter,
               database,
               metrics,
               true,
@@ -104,6 +115,7 @@ public final class StandinServer implements AutoCloseable {
           context(
               config,
               files,
+              limiter,
               database,
               metrics,
               false,
@@ -118,6 +130,7 @@ public final class StandinServer implements AutoCloseable {
       SpaazaModule.Running spaaza = spaazaModule.start(spaazaContext, spaazaPort);
       return new StandinServer(
           database,
+          limiter,
           metrics,
           apify,
           spaaza,
@@ -125,10 +138,12 @@ public final class StandinServer implements AutoCloseable {
           state,
           Optional.ofNullable(adminToken));
     } catch (IOException e) {
+      closeLimiter(limiter);
       database.close();
       throw new UncheckedIOException("cannot create a temporary directory", e);
     } catch (RuntimeException e) {
       started.forEach(api -> stopQuietly(api));
+      closeLimiter(limiter);
       database.close();
       if (inMemory(config)) {
         deleteQuietly(files);
@@ -177,9 +192,16 @@ public final class StandinServer implements AutoCloseable {
     }
   }
 
+  private static void closeLimiter(SharedRateLimiter limiter) {
+    if (limiter != null) {
+      limiter.close();
+    }
+  }
+
   private static ModuleContext context(
       ServerConfig config,
       Path files,
+      SharedRateLimiter limiter,
       Database database,
       Metrics metrics,
       boolean servesOperations,
@@ -191,6 +213,7 @@ public final class StandinServer implements AutoCloseable {
         files,
         config.clock(),
         config.rateLimits(),
+        limiter,
         database,
         metrics,
         servesOperations,
@@ -257,6 +280,7 @@ public final class StandinServer implements AutoCloseable {
       apify.stop(grace);
     } finally {
       try {
+        closeLimiter(sharedRateLimiter);
         database.close();
       } finally {
         deleteQuietly(temporaryFiles);

@@ -17,15 +17,14 @@ CREATE TABLE spaaza_secrets (
   value  TEXT NOT NULL
 );
 
--- Rate-limit token buckets shared by every instance (ADR 0017), in the layout of Bucket4j's
--- PostgreSQL integration (PostgreSQLadvisoryLockBasedProxyManager with expiry): the bucket's key,
--- its serialised state, when it is full again and may go (epoch milliseconds), and the advisory
--- lock ID its key maps to (which the cleaner locks before deleting a row).
-CREATE TABLE rate_limit_buckets (
-  id             TEXT NOT NULL PRIMARY KEY,
-  state          BYTEA NOT NULL,
-  expires_at     BIGINT NOT NULL,
-  explicit_lock  BIGINT NOT NULL
+-- Rate limits shared by every instance (ADR 0017): one row per bucket, kept as its theoretical
+-- arrival time (GCRA, the token bucket with greedy refill as one number), microseconds since the
+-- epoch on the database's clock. A row whose time has passed is a full bucket, the same as no row,
+-- and may be deleted. UNLOGGED: a check writes no WAL and so waits for no flush; after a crash of
+-- the database the table is empty (every bucket full), which rate limits can afford.
+CREATE UNLOGGED TABLE rate_limit_buckets (
+  id   TEXT NOT NULL PRIMARY KEY,
+  tat  BIGINT NOT NULL
 );
 
-CREATE INDEX rate_limit_buckets_expiry ON rate_limit_buckets (expires_at);
+CREATE INDEX rate_limit_buckets_by_tat ON rate_limit_buckets (tat);
