@@ -43,12 +43,15 @@ final class ServerHarness implements AutoCloseable {
 
   /**
    * Limits high enough never to trip: the suite's load tests send thousands of requests to one
-   * resource, far above the vendor's 60 per second. {@code RateLimitTest} proves the limiter.
+   * resource, far above the vendor's 60 per second. Counted in memory even on PostgreSQL, where
+   * counting in the database would only cost time. {@code RateLimitTest} proves the limiter, {@code
+   * SharedDatabaseTest} the one shared by instances.
    */
   static final RateLimits UNTHROTTLED =
       new RateLimits(
           new RateLimits.Limit(1_000_000, Duration.ofSeconds(1)),
-          new RateLimits.Limit(1_000_000, Duration.ofSeconds(1)));
+          new RateLimits.Limit(1_000_000, Duration.ofSeconds(1)),
+          RateLimits.Scope.INSTANCE);
 
   ServerHarness(Backend backend, Path dataDir, SpecValidator validator) {
     this(backend, dataDir, validator, config -> config.withRateLimits(UNTHROTTLED));

@@ -247,7 +247,7 @@ class SpaazaSchedulerTest extends SpaazaConformanceTest {
                 new TaskRunner(
                     new TaskDocuments(store, new DocumentJson(json), clock),
                     new FixtureExportSource(json),
-                    new ExportFiles(config.dataDir().resolve("spaaza-results"), json));
+                    new ExportFiles(store, json));
             assertThat(crashed.claim(id, Set.of(TaskStateCode.READY), "scheduled")).isPresent();
           }
         });

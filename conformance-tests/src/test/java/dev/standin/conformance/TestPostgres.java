@@ -46,7 +46,7 @@ final class TestPostgres {
   private static TestPostgres shared;
 
   private final Path dataDir;
-  private final Process server;
+  private Process server;
   private final int port;
   private final AtomicInteger databases = new AtomicInteger();
 
@@ -63,6 +63,54 @@ final class TestPostgres {
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
     }
     return shared;
+  }
+
+  /**
+   * A server of its own, not the JVM's shared one: for a test that stops it the hard way. {@link
+   * #close} stops it and deletes its files.
+   */
+  static TestPostgres startPrivate() {
+    return start();
+  }
+
+  /**
+   * Stops the server as a crash would leave it: {@code pg_ctl stop -m immediate} (every process
+   * quits at once, no checkpoint; the next start replays the write-ahead log).
+   */
+  void stopImmediately() {
+    try {
+      run(
+          dataDir.getParent().resolve("pg_ctl.log"),
+          unpackedBinaries().resolve("bin/pg_ctl").toString(),
+          "stop",
+          "-D",
+          dataDir.toString(),
+          "-m",
+          "immediate",
+          "-w");
+      server.waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts the server again on its data and port (after {@link #stopImmediately}: recovery). */
+  void startAgain() {
+    try {
+      Path log = dataDir.getParent().resolve("postgres.log");
+      server = launch(unpackedBinaries(), dataDir, port, log);
+      awaitReady(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start PostgreSQL again", e);
+    }
+  }
+
+  /** Stops a {@link #startPrivate} server and deletes its files. */
+  void close() {
+    stop();
   }
 
   /** A new, empty database on the shared server. */
@@ -129,34 +177,38 @@ final class TestPostgres {
           "--no-sync"); // a throwaway cluster: no need to fsync its template files
 
       int port = freePort();
-      Process server =
-          new ProcessBuilder(
-                  asUnprivileged(
-                      binaries.resolve("bin/postgres").toString(),
-                      "-D",
-                      dataDir.toString(),
-                      "-p",
-                      Integer.toString(port),
-                      "-c",
-                      "listen_addresses=127.0.0.1",
-                      "-c",
-                      "unix_socket_directories=",
-                      "-c",
-                      "max_connections=300",
-                      // A throwaway cluster: commits still reach the write-ahead log (an
-                      // immediate stop or a killed server loses nothing acknowledged), but
-                      // nothing waits for the disk, which only a machine crash would need.
-                      "-c",
-                      "fsync=off"))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+      Process server = launch(binaries, dataDir, port, log);
       TestPostgres postgres = new TestPostgres(dataDir, server, port);
       postgres.awaitReady(log);
       return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start PostgreSQL", e);
     }
+  }
+
+  private static Process launch(Path binaries, Path dataDir, int port, Path log)
+      throws IOException {
+    return new ProcessBuilder(
+            asUnprivileged(
+                binaries.resolve("bin/postgres").toString(),
+                "-D",
+                dataDir.toString(),
+                "-p",
+                Integer.toString(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "unix_socket_directories=",
+                "-c",
+                "max_connections=300",
+                // A throwaway cluster: a commit still writes its log record before it returns, so
+                // a killed server or an immediate stop (PostgresDurabilityTest) loses nothing
+                // acknowledged; only a crash of the machine would need the fsync we skip.
+                "-c",
+                "fsync=off"))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
   }
 
   private void awaitReady(Path log) {

@@ -242,6 +242,16 @@ public final class Main implements Callable<Integer> {
               + " (env STANDIN_RATE_LIMIT_PER_USER, default ${DEFAULT-VALUE}).")
   long perUserPerMinute;
 
+  @Option(
+      names = "--rate-limit-scope",
+      defaultValue = "${env:STANDIN_RATE_LIMIT_SCOPE:-shared}",
+      paramLabel = "SCOPE",
+      description =
+          "Where the rate limits are counted: shared (across every instance on one PostgreSQL"
+              + " database; in memory on the embedded and in-memory stores) or instance (in each"
+              + " server's memory) (env STANDIN_RATE_LIMIT_SCOPE, default ${DEFAULT-VALUE}).")
+  String rateLimitScope;
+
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
@@ -425,7 +435,8 @@ public final class Main implements Callable<Integer> {
             spaaza,
             new RateLimits(
                 new RateLimits.Limit(perResourcePerSecond, Duration.ofSeconds(1)),
-                new RateLimits.Limit(perUserPerMinute, Duration.ofMinutes(1))),
+                new RateLimits.Limit(perUserPerMinute, Duration.ofMinutes(1)),
+                RateLimits.Scope.parse(rateLimitScope)),
             stateConfig());
     StandinServer server = StandinServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -10,6 +10,8 @@ import dev.standin.server.kernel.ops.Metrics;
 import dev.standin.server.kernel.state.SeedException;
 import dev.standin.server.kernel.state.ServerState;
 import dev.standin.server.kernel.store.Database;
+import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.kernel.wire.SharedRateLimiter;
 import dev.standin.server.spaaza.SpaazaModule;
 import dev.standin.server.spaaza.export.ExportSource;
 import dev.standin.server.spaaza.export.FixtureExportSource;
@@ -34,6 +36,7 @@ import java.util.stream.Stream;
 public final class StandinServer implements AutoCloseable {
 
   private final Database database;
+  private final SharedRateLimiter sharedRateLimiter;
   private final Metrics metrics;
   private final ApifyModule.Running apify;
   private final SpaazaModule.Running spaaza;
@@ -43,6 +46,7 @@ public final class StandinServer implements AutoCloseable {
 
   private StandinServer(
       Database database,
+      SharedRateLimiter sharedRateLimiter,
       Metrics metrics,
       ApifyModule.Running apify,
       SpaazaModule.Running spaaza,
@@ -52,6 +56,7 @@ public final class StandinServer implements AutoCloseable {
     this.state = state;
     this.adminToken = adminToken;
     this.database = database;
+    this.sharedRateLimiter = sharedRateLimiter;
     this.metrics = metrics;
     this.apify = apify;
     this.spaaza = spaaza;
@@ -78,10 +83,16 @@ public final class StandinServer implements AutoCloseable {
   private static StandinServer start(
       ServerConfig config, ExportSource exportSource, BoundPort apifyPort, BoundPort spaazaPort) {
     Database database = Database.open(config.dataDir(), config.database());
+    // On a database several instances share, the limits hold across them (ADR 0017).
+    SharedRateLimiter limiter =
+        config.rateLimits().scope() == RateLimits.Scope.SHARED && database.sharedByInstances()
+            ? new SharedRateLimiter(database)
+            : null;
     Metrics metrics = new Metrics();
     List<RunningApi> started = new ArrayList<>();
-    // In memory, the files an API keeps beside its data (Spaaza's export results and link key) go
-    // to a temporary directory that goes with the server.
+    // In memory, files an API may keep beside its data go to a temporary directory that goes with
+    // the server (Spaaza's results and link key are in the database; it only looks there for the
+    // files of earlier versions).
     Path files = null;
     try {
       files = inMemory(config) ? Files.createTempDirectory("standin-memory-") : config.dataDir();
@@ -93,6 +104,7 @@ public final class StandinServer implements AutoCloseable {
           context(
               config,
               files,
+              limiter,
               database,
               metrics,
               true,
@@ -103,6 +115,7 @@ public final class StandinServer implements AutoCloseable {
           context(
               config,
               files,
+              limiter,
               database,
               metrics,
               false,
@@ -119,6 +132,7 @@ public final class StandinServer implements AutoCloseable {
       SpaazaModule.Running spaaza = spaazaModule.start(spaazaContext, spaazaPort);
       return new StandinServer(
           database,
+          limiter,
           metrics,
           apify,
           spaaza,
@@ -126,10 +140,12 @@ public final class StandinServer implements AutoCloseable {
           state,
           Optional.ofNullable(adminToken));
     } catch (IOException e) {
+      closeLimiter(limiter);
       database.close();
       throw new UncheckedIOException("cannot create a temporary directory", e);
     } catch (RuntimeException e) {
       started.forEach(api -> stopQuietly(api));
+      closeLimiter(limiter);
       database.close();
       if (inMemory(config)) {
         deleteQuietly(files);
@@ -178,9 +194,16 @@ public final class StandinServer implements AutoCloseable {
     }
   }
 
+  private static void closeLimiter(SharedRateLimiter limiter) {
+    if (limiter != null) {
+      limiter.close();
+    }
+  }
+
   private static ModuleContext context(
       ServerConfig config,
       Path files,
+      SharedRateLimiter limiter,
       Database database,
       Metrics metrics,
       boolean servesOperations,
@@ -192,6 +215,7 @@ public final class StandinServer implements AutoCloseable {
         files,
         config.clock(),
         config.rateLimits(),
+        limiter,
         database,
         metrics,
         servesOperations,
@@ -258,6 +282,7 @@ public final class StandinServer implements AutoCloseable {
       apify.stop(grace);
     } finally {
       try {
+        closeLimiter(sharedRateLimiter);
         database.close();
       } finally {
         deleteQuietly(temporaryFiles);

@@ -148,9 +148,13 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
     Optional<CreatedChain> created = credentials.createFirstChainIfNone();
 
     TaskDocuments tasks = new TaskDocuments(store, new DocumentJson(mapper), context.clock());
-    ExportFiles files = new ExportFiles(context.dataDir().resolve("spaaza-results"), mapper);
+    // Result files and the link key live in the database, which every instance shares; what an
+    // earlier version kept in the data directory moves there.
+    ExportFiles files = new ExportFiles(store, mapper);
+    files.importFolder(context.dataDir().resolve("spaaza-results"));
     DownloadLinks links =
         new DownloadLinks(
+            store,
             context.dataDir().resolve("spaaza-download.key"),
             context.clock(),
             config.downloadLinkTtl());

@@ -22,6 +22,7 @@ import dev.standin.server.kernel.wire.JettyWire;
 import dev.standin.server.kernel.wire.LocalRateLimiter;
 import dev.standin.server.kernel.wire.PlainPathFilter;
 import dev.standin.server.kernel.wire.RateLimitFilter;
+import dev.standin.server.kernel.wire.RateLimiter;
 import dev.standin.server.kernel.wire.RateLimits;
 import dev.standin.server.kernel.wire.RequestBodyFilter;
 import dev.standin.server.kernel.wire.SizedAnswers;
@@ -65,6 +66,10 @@ public final class ApiApplication {
     String api = parts.errors().api();
     Metrics metrics = context.metrics();
     RateLimits rateLimits = context.rateLimits();
+    RateLimiter limiter =
+        context.sharedRateLimiter() != null
+            ? context.sharedRateLimiter().forApi(api)
+            : new LocalRateLimiter(rateLimits.longestPeriod());
     ResourceConfig app =
         new ResourceConfig()
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -79,10 +84,7 @@ public final class ApiApplication {
             .register(new SizedAnswers())
             .register(
                 new RateLimitFilter(
-                    new LocalRateLimiter(rateLimits.longestPeriod()),
-                    rateLimits,
-                    parts.callerKey(),
-                    () -> metrics.rateLimitRejected(api)))
+                    limiter, rateLimits, parts.callerKey(), () -> metrics.rateLimitRejected(api)))
             .register(new WireExceptionMapper(parts.errors()))
             .register(new VendorExceptionMapper(parts.errors()))
             .register(new JsonExceptionMapper(parts.errors()))

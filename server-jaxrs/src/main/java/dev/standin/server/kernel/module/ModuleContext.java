@@ -6,6 +6,7 @@ import dev.standin.server.kernel.ops.TimedStore;
 import dev.standin.server.kernel.state.ServerState;
 import dev.standin.server.kernel.store.Database;
 import dev.standin.server.kernel.wire.RateLimits;
+import dev.standin.server.kernel.wire.SharedRateLimiter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.List;
  * @param dataDir the server's data directory (for files an API keeps beside the database)
  * @param clock time source
  * @param rateLimits requests allowed per resource and per caller
+ * @param sharedRateLimiter where the limits are counted across instances (a shared database), or
+ *     {@code null} when each instance counts in its own memory
  * @param database the database every API's store works on
  * @param metrics where requests and store calls are counted
  * @param servesOperations whether this API's port also answers {@code /health}, {@code /ready} and
@@ -33,6 +36,7 @@ public record ModuleContext(
     Path dataDir,
     Clock clock,
     RateLimits rateLimits,
+    SharedRateLimiter sharedRateLimiter,
     Database database,
     Metrics metrics,
     boolean servesOperations,

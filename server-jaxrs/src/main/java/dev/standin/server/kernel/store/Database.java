@@ -91,6 +91,15 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether several server instances may share this database (PostgreSQL), so that what they must
+   * count together (rate limits) belongs in it. False for the embedded and in-memory stores, which
+   * one instance owns.
+   */
+  public boolean sharedByInstances() {
+    return dialect.sharedByInstances();
+  }
+
   /** Asks the database a trivial question; throws {@link StoreException} when it cannot answer. */
   public void ping() {
     read(c -> count(c, "SELECT 1"));

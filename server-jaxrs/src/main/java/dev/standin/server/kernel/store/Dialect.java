@@ -52,6 +52,11 @@ interface Dialect extends AutoCloseable {
 
   boolean isUniqueViolation(SQLException e);
 
+  /** Whether several server instances may work on this database at once (PostgreSQL). */
+  default boolean sharedByInstances() {
+    return false;
+  }
+
   /** See {@link Database#lockTables}; nothing to do where one writer serialises every write. */
   default void lockTables(Connection connection, java.util.List<String> tables, boolean exclusive)
       throws SQLException {}

@@ -87,6 +87,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean sharedByInstances() {
+    return true;
+  }
+
+  @Override
   public boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }

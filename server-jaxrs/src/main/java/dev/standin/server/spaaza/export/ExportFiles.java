@@ -3,13 +3,13 @@ package dev.standin.server.spaaza.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.standin.server.spaaza.store.SpaazaStore;
 import dev.standin.spaaza.model.ExportFormat;
 import dev.standin.spaaza.model.ExportIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,11 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Export result files: their names ({@code Wallet_Export-12345.csv}), writing them (CSV with a
- * header row, or a JSON array) and finding them again, all in one folder under the data directory.
+ * header row, or a JSON array) and finding them again. They are kept in the database (the store's
+ * {@code spaaza_results}), so every server instance on a shared database serves a file that any of
+ * them exported; a file goes with its task.
  */
 public final class ExportFiles {
 
@@ -38,15 +44,17 @@ public final class ExportFiles {
           ExportIndex.PRODUCTS, "Product_Export",
           ExportIndex.PRODUCT_VARIANTS, "Product_Variant_Export");
 
-  /** Only names this class hands out are ever opened: no path tricks through a download link. */
-  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z_]+-\\d+\\.(csv|json)");
+  private static final Logger LOG = LoggerFactory.getLogger(ExportFiles.class);
 
-  private final Path folder;
+  /** Only names this class hands out are ever looked up; the digits are the task's ID. */
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z_]+-(\\d{1,18})\\.(csv|json)");
+
+  private final SpaazaStore store;
   private final ObjectMapper json;
   private final CsvMapper csv = new CsvMapper();
 
-  public ExportFiles(Path folder, ObjectMapper json) {
-    this.folder = folder;
+  public ExportFiles(SpaazaStore store, ObjectMapper json) {
+    this.store = store;
     this.json = json;
   }
 
@@ -54,28 +62,20 @@ public final class ExportFiles {
     return FILE_PREFIX.get(index) + "-" + taskId + "." + format.getValue();
   }
 
-  /** Writes the rows atomically (a reader never sees half a file) and returns the file's name. */
+  /**
+   * Stores the rows as the task's result, replacing the previous one of that name in one write (a
+   * reader never sees half a file), and returns the file's name.
+   */
   public String write(
       long taskId, ExportIndex index, ExportFormat format, List<Map<String, Object>> rows) {
     String name = fileName(index, taskId, format);
     try {
-      Files.createDirectories(folder);
-      Path partial = Files.createTempFile(folder, name, ".partial");
-      try {
-        Files.write(
-            partial, format == ExportFormat.CSV ? toCsv(rows) : json.writeValueAsBytes(rows));
-        Files.move(
-            partial,
-            folder.resolve(name),
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(partial);
-      }
-      return name;
+      store.putResult(
+          name, taskId, format == ExportFormat.CSV ? toCsv(rows) : json.writeValueAsBytes(rows));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + name, e);
     }
+    return name;
   }
 
   /**
@@ -113,25 +113,48 @@ public final class ExportFiles {
 
   /** The file's content, when {@code name} is a result file name and the file exists. */
   public Optional<byte[]> read(String name) {
-    if (!FILE_NAME.matcher(name).matches()) {
-      return Optional.empty();
-    }
-    try {
-      Path file = folder.resolve(name);
-      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name, e);
-    }
+    return FILE_NAME.matcher(name).matches() ? store.findResult(name) : Optional.empty();
   }
 
   public void delete(String name) {
-    if (name == null || !FILE_NAME.matcher(name).matches()) {
+    if (name != null && FILE_NAME.matcher(name).matches()) {
+      store.deleteResult(name);
+    }
+  }
+
+  /**
+   * Moves result files that an earlier version wrote to {@code folder} (the data directory's {@code
+   * spaaza-results}) into the store, so their links keep working: each file whose task still exists
+   * and that the store does not hold yet is stored, then deleted from the folder. Files of tasks
+   * that are gone stay where they are (and are logged).
+   */
+  public void importFolder(Path folder) {
+    if (!Files.isDirectory(folder)) {
       return;
     }
-    try {
-      Files.deleteIfExists(folder.resolve(name));
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        Matcher m = FILE_NAME.matcher(name);
+        if (!m.matches() || !Files.isRegularFile(file)) {
+          continue;
+        }
+        try {
+          if (!store.hasResult(name)) {
+            store.putResult(name, Long.parseLong(m.group(1)), Files.readAllBytes(file));
+          }
+          Files.delete(file);
+        } catch (RuntimeException e) {
+          LOG.warn("Spaaza result {} not moved into the database (its task is gone?)", file, e);
+        }
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + name, e);
+      throw new UncheckedIOException("cannot move the result files of " + folder, e);
+    }
+    try {
+      Files.deleteIfExists(folder); // only when empty
+    } catch (IOException notEmpty) {
+      // files of deleted tasks remain: logged above
     }
   }
 }

@@ -256,6 +256,60 @@ public final class JdbcSpaazaStore implements SpaazaStore {
                 max));
   }
 
+  // --- result files and secrets -----------------------------------------------------------------
+
+  @Override
+  public void putResult(String name, long taskId, byte[] content) {
+    db.write(
+        c ->
+            execute(
+                c,
+                "INSERT INTO spaaza_results (name, task_id, content) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (name) DO UPDATE"
+                    + " SET task_id = excluded.task_id, content = excluded.content",
+                name,
+                taskId,
+                content));
+  }
+
+  @Override
+  public Optional<byte[]> findResult(String name) {
+    return db.read(
+        c ->
+            first(
+                c,
+                "SELECT content FROM spaaza_results WHERE name = ?",
+                rs -> rs.getBytes(1),
+                name));
+  }
+
+  @Override
+  public boolean hasResult(String name) {
+    return db.read(c -> first(c, "SELECT 1 FROM spaaza_results WHERE name = ?", rs -> true, name))
+        .isPresent();
+  }
+
+  @Override
+  public void deleteResult(String name) {
+    db.write(c -> execute(c, "DELETE FROM spaaza_results WHERE name = ?", name));
+  }
+
+  @Override
+  public String secret(String name, String candidate) {
+    return db.write(
+        c -> {
+          // DO NOTHING waits for a concurrent insert of the same name to commit, then keeps it.
+          execute(
+              c,
+              "INSERT INTO spaaza_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+              name,
+              candidate);
+          return first(
+                  c, "SELECT value FROM spaaza_secrets WHERE name = ?", rs -> rs.getString(1), name)
+              .orElseThrow();
+        });
+  }
+
   /** Reads the {@link #TASK_COLUMNS} starting at column {@code first}. */
   private static SpaazaTaskRecord toTask(ResultSet rs, int first) throws SQLException {
     long campaign = rs.getLong(first + 5);

@@ -60,4 +60,27 @@ public interface SpaazaStore {
 
   /** IDs of tasks in {@code state} whose due time is not after {@code now}, earliest first. */
   List<Long> findDueTasks(String state, Instant now, int max);
+
+  // --- result files and secrets -------------------------------------------------------------
+  // In the database, so every instance on a shared one serves what any of them exported.
+
+  /**
+   * Stores a task's result file under {@code name}, replacing a file of that name; fails when the
+   * task no longer exists (a result goes with its task, and is deleted with it).
+   */
+  void putResult(String name, long taskId, byte[] content);
+
+  /** The content of the result file {@code name}, if there is one. */
+  Optional<byte[]> findResult(String name);
+
+  /** Whether a result file named {@code name} is stored. */
+  boolean hasResult(String name);
+
+  void deleteResult(String name);
+
+  /**
+   * The secret stored under {@code name}; when there is none yet, stores {@code candidate} and
+   * returns it. Of instances that start together, the first to store wins and all get its value.
+   */
+  String secret(String name, String candidate);
 }

@@ -1,5 +1,6 @@
 package dev.standin.server.spaaza.tasks;
 
+import dev.standin.server.spaaza.store.SpaazaStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,13 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed, expiring download links: {@code /downloads/{id}/{file}?expires=…&signature=…}, the
- * signature an HMAC-SHA256 of task, file and expiry under a server secret kept in the data
- * directory (created on first use), so links stay valid across restarts.
+ * signature an HMAC-SHA256 of task, file and expiry under a server secret kept in the database
+ * (created on first start), so links stay valid across restarts and every instance on a shared
+ * database checks the links of every other.
  */
 public final class DownloadLinks {
 
@@ -34,12 +37,22 @@ public final class DownloadLinks {
 
   public record Link(URI url, Instant expiresAt) {}
 
+  /** The key's name in the store's secrets. */
+  static final String KEY_NAME = "download-link-key";
+
   private final byte[] secret;
   private final Clock clock;
   private final Duration ttl;
 
-  public DownloadLinks(Path secretFile, Clock clock, Duration ttl) {
-    this.secret = loadOrCreate(secretFile);
+  /**
+   * @param legacyKeyFile where earlier versions kept the key in the data directory: when the store
+   *     has no key yet, this one (if the file exists) becomes it, so links handed out before the
+   *     upgrade stay valid
+   */
+  public DownloadLinks(SpaazaStore store, Path legacyKeyFile, Clock clock, Duration ttl) {
+    String stored =
+        store.secret(KEY_NAME, legacyKey(legacyKeyFile).orElseGet(DownloadLinks::fresh));
+    this.secret = Base64.getDecoder().decode(stored);
     this.clock = clock;
     this.ttl = ttl;
   }
@@ -81,23 +94,19 @@ public final class DownloadLinks {
     }
   }
 
-  private static byte[] loadOrCreate(Path file) {
+  private static String fresh() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  private static Optional<String> legacyKey(Path file) {
     try {
-      if (!Files.exists(file)) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        Files.createDirectories(file.getParent());
-        Path partial = Files.createTempFile(file.getParent(), "download-key", ".partial");
-        Files.writeString(partial, Base64.getEncoder().encodeToString(fresh));
-        try {
-          Files.move(partial, file); // fails if another start won the race: then read theirs
-        } catch (IOException raced) {
-          Files.deleteIfExists(partial);
-        }
-      }
-      return Base64.getDecoder().decode(Files.readString(file).trim());
+      return Files.isRegularFile(file)
+          ? Optional.of(Files.readString(file).trim())
+          : Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the download key " + file, e);
+      throw new UncheckedIOException("cannot read the download key " + file, e);
     }
   }
 }

@@ -82,7 +82,12 @@ public final class SpaazaSeed implements Seedable {
   @Override
   public List<String> tables() {
     return List.of(
-        "spaaza_tasks", "spaaza_tokens", "spaaza_chain_access", "spaaza_sessions", "spaaza_chains");
+        "spaaza_results",
+        "spaaza_tasks",
+        "spaaza_tokens",
+        "spaaza_chain_access",
+        "spaaza_sessions",
+        "spaaza_chains");
   }
 
   @Override
