@@ -90,6 +90,8 @@ class PostgresDurabilityTest {
     List<String> command =
         List.of(
             javaBin,
+            // The quick compiler alone: the process lives for seconds, what is tested is its store.
+            "-XX:TieredStopAtLevel=1",
             "-cp",
             System.getProperty("java.class.path"),
             Main.class.getName(),

@@ -12,6 +12,7 @@ import dev.standin.server.spaaza.auth.PresetToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -38,6 +39,10 @@ final class ServerHarness implements AutoCloseable {
   private static final ObjectMapper MAPPER = ApifyJson.newMapper();
 
   final SpecValidator validator;
+
+  /** Hand-made requests go through one client (its connections reused), answers validated. */
+  private final HttpClient rawClient;
+
   private final ServerConfig config;
   private StandinServer server;
 
@@ -81,6 +86,7 @@ final class ServerHarness implements AutoCloseable {
   private ServerHarness(ServerConfig config, SpecValidator validator) {
     this.config = config;
     this.validator = validator;
+    this.rawClient = SpecValidatingHttpClient.builder(validator).build();
     start();
   }
 
@@ -161,9 +167,7 @@ final class ServerHarness implements AutoCloseable {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =
-          SpecValidatingHttpClient.builder(validator)
-              .build()
-              .send(request.build(), HttpResponse.BodyHandlers.ofString());
+          rawClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new RawResponse(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -191,10 +195,7 @@ final class ServerHarness implements AutoCloseable {
 
   private RawResponse send(HttpRequest request) {
     try {
-      HttpResponse<String> response =
-          SpecValidatingHttpClient.builder(validator)
-              .build()
-              .send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = rawClient.send(request, HttpResponse.BodyHandlers.ofString());
       return new RawResponse(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

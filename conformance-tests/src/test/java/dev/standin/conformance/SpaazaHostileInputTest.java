@@ -8,6 +8,7 @@ import dev.standin.server.spaaza.SpaazaConfig;
 import dev.standin.server.spaaza.auth.PresetToken;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -27,6 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SpaazaHostileInputTest extends HostileSuite {
 
   private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/spaaza.yaml");
+
+  /** One client for every hand-made request (connections reused), answers validated. */
+  private static final HttpClient HTTP = SpecValidatingHttpClient.builder(VALIDATOR).build();
+
   private static final PresetToken TOKEN = new PresetToken(1764, "tokenHostile00000001", "secret");
 
   static final HostileCases.Expectations SPAAZA =
@@ -293,9 +298,7 @@ class SpaazaHostileInputTest extends HostileSuite {
             .header("Authorization", "Bearer " + TOKEN.tokenId() + ":" + TOKEN.secret());
     headers.forEach(request::header);
     try {
-      return SpecValidatingHttpClient.builder(VALIDATOR)
-          .build()
-          .send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -80,6 +80,14 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
       return createdChain;
     }
 
+    /**
+     * Waits (at most {@code timeout}) until the scheduler's poll right after start has ended: the
+     * tasks that fell due while the server was down have run. False when the time ran out.
+     */
+    public boolean awaitStartupPoll(Duration timeout) throws InterruptedException {
+      return scheduler.awaitStartupPoll(timeout);
+    }
+
     /** Runs the tasks due now, as the scheduler's next poll would; returns how many ran. */
     public int runDueTasksNow() {
       return scheduler.runDueTasksNow();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,9 @@ public final class TaskScheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+
+  /** Open once the poll right after start (the catch-up of tasks that fell due) has ended. */
+  private final CountDownLatch startupPollDone = new CountDownLatch(1);
 
   public TaskScheduler(SpaazaStore store, TaskDocuments tasks, TaskRunner runner) {
     this.store = store;
@@ -84,7 +88,17 @@ public final class TaskScheduler implements AutoCloseable {
       runDueTasksNow();
     } catch (RuntimeException e) {
       LOG.error("The Spaaza scheduler's poll failed; it tries again at the next one", e);
+    } finally {
+      startupPollDone.countDown();
     }
+  }
+
+  /**
+   * Waits until the poll right after start has ended, so that a caller driving the clock knows that
+   * poll will not take a task it means to run itself; false when {@code timeout} passed first.
+   */
+  public boolean awaitStartupPoll(Duration timeout) throws InterruptedException {
+    return startupPollDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Stops polling and waits for a running task to finish. */
