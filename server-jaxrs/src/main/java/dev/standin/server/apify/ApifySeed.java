@@ -1,5 +1,7 @@
 package dev.standin.server.apify;
 
+import static dev.standin.server.kernel.state.SectionArrays.documents;
+import static dev.standin.server.kernel.state.SectionArrays.texts;
 import static dev.standin.server.kernel.store.Database.all;
 import static dev.standin.server.kernel.store.Database.execute;
 import static dev.standin.server.kernel.store.Database.first;
@@ -532,13 +534,12 @@ final class ApifySeed implements Seedable {
       out.put("id", user.id());
       out.put("username", user.username());
       out.put("createdAt", user.createdAt());
-      ArrayNode hashes = out.putArray("tokenHashes");
-      all(
-              c,
-              "SELECT token_hash FROM api_tokens WHERE user_id = ? ORDER BY token_hash",
-              rs -> rs.getString(1),
-              user.id())
-          .forEach(hashes::add);
+      texts(
+          out,
+          "tokenHashes",
+          c,
+          "SELECT token_hash FROM api_tokens WHERE user_id = ? ORDER BY token_hash",
+          user.id());
       ArrayNode actors = out.putArray("actors");
       for (String[] actor :
           all(
@@ -547,22 +548,22 @@ final class ApifySeed implements Seedable {
               rs -> new String[] {rs.getString(1), rs.getString(2)},
               user.id())) {
         ObjectNode actorNode = json.readTree(actor[1]);
-        ArrayNode builds = actorNode.putArray("builds");
-        all(
-                c,
-                "SELECT body FROM builds WHERE owner_id = ? ORDER BY seq",
-                rs -> rs.getString(1),
-                actor[0])
-            .forEach(body -> builds.add(json.readTree(body)));
+        documents(
+            actorNode,
+            "builds",
+            json,
+            c,
+            "SELECT body FROM builds WHERE owner_id = ? ORDER BY seq",
+            actor[0]);
         actors.add(actorNode);
       }
-      ArrayNode tasks = out.putArray("tasks");
-      all(
-              c,
-              "SELECT body FROM actor_tasks WHERE owner_id = ? ORDER BY seq",
-              rs -> rs.getString(1),
-              user.id())
-          .forEach(body -> tasks.add(json.readTree(body)));
+      documents(
+          out,
+          "tasks",
+          json,
+          c,
+          "SELECT body FROM actor_tasks WHERE owner_id = ? ORDER BY seq",
+          user.id());
     }
     return section;
   }
@@ -585,20 +586,13 @@ final class ApifySeed implements Seedable {
       out.put(
           "tokens",
           Database.count(c, "SELECT COUNT(*) FROM api_tokens WHERE user_id = ?", user.id()));
-      ArrayNode actors = out.putArray("actors");
-      all(
-              c,
-              "SELECT name FROM actors WHERE owner_id = ? ORDER BY seq",
-              rs -> rs.getString(1),
-              user.id())
-          .forEach(actors::add);
-      ArrayNode tasks = out.putArray("tasks");
-      all(
-              c,
-              "SELECT name FROM actor_tasks WHERE owner_id = ? ORDER BY seq",
-              rs -> rs.getString(1),
-              user.id())
-          .forEach(tasks::add);
+      texts(out, "actors", c, "SELECT name FROM actors WHERE owner_id = ? ORDER BY seq", user.id());
+      texts(
+          out,
+          "tasks",
+          c,
+          "SELECT name FROM actor_tasks WHERE owner_id = ? ORDER BY seq",
+          user.id());
       out.put(
           "builds",
           Database.count(

@@ -1,5 +1,6 @@
 package dev.standin.server.spaaza.tasks;
 
+import static dev.standin.server.kernel.state.SectionArrays.numbers;
 import static dev.standin.server.kernel.store.Database.all;
 import static dev.standin.server.kernel.store.Database.execute;
 
@@ -460,13 +461,12 @@ public final class SpaazaSeed implements Seedable {
       out.put(
           "tokens",
           Database.count(c, "SELECT COUNT(*) FROM spaaza_tokens WHERE chain_id = ?", chain.id()));
-      ArrayNode tasks = out.putArray("tasks");
-      all(
-              c,
-              "SELECT id FROM spaaza_tasks WHERE chain_id = ? ORDER BY id",
-              rs -> rs.getLong(1),
-              chain.id())
-          .forEach(tasks::add);
+      numbers(
+          out,
+          "tasks",
+          c,
+          "SELECT id FROM spaaza_tasks WHERE chain_id = ? ORDER BY id",
+          chain.id());
     }
     section.put("admins", Database.count(c, "SELECT COUNT(DISTINCT user_id) FROM spaaza_sessions"));
     return section;
