@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's Java examples from a project of their own, on the installed artifacts, as a new
 # user runs them: installs the client, starts the packaged server on free ports, compiles this
-# project (pom.xml: the README's <dependency>) and runs QuickStart and SpaazaQuickStart against it.
+# project (pom.xml: the README's <dependency>) and runs QuickStart and SpaazaQuickStart against it;
+# then runs the README's JUnit 5 example (examples/junit-extension) on the installed extension.
 # Needs the server jar (`mvn -B verify` or `package` first). Exit 0 when both print what they should.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -9,7 +10,7 @@ cd "$root"
 jar=server-jaxrs/target/standin-server.jar
 [ -f "$jar" ] || { echo "check.sh: $jar is missing; run mvn -B package first" >&2; exit 1; }
 
-mvn -B -q install -DskipTests -Djib.skip=true -Dcds.skip=true -pl client-java -am
+mvn -B -q install -DskipTests -Djib.skip=true -Dcds.skip=true -pl client-java,junit-extension -am
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 apify_port=$(free_port)
@@ -47,3 +48,8 @@ case "$spaaza" in
   *) echo "check.sh: SpaazaQuickStart printed no link to this server" >&2; exit 1 ;;
 esac
 echo "check.sh: the README's Java examples compile and run against the installed client"
+
+# The README's JUnit 5 example ("Use it in your tests"): its test class and seed, in a project of
+# their own on the installed junit-extension; both tests must pass.
+mvn -B -q -f examples/junit-extension/pom.xml test
+echo "check.sh: the README's JUnit 5 example passes on the installed junit-extension"

@@ -69,6 +69,25 @@ class ReadmeTest {
   }
 
   @Test
+  void theTestDependencyExampleIsTheOneTheBuildRuns() throws IOException {
+    String section = section(readme(), "Use it in your tests");
+    Path example = ROOT.resolve("examples/junit-extension/src/test");
+    String source =
+        Files.readString(
+            example.resolve("java/com/example/CrawlerTest.java"), StandardCharsets.UTF_8);
+    assertThat(blocks(section, "java"))
+        .as("CrawlerTest as it is, from its annotation on")
+        .anySatisfy(
+            block ->
+                assertThat(block.strip())
+                    .isEqualTo(source.substring(source.indexOf("@StandinTest")).strip()));
+    String seed = blocks(section(readme(), "Seeds, snapshots and the admin API"), "json").get(0);
+    assertThat(Files.readString(example.resolve("resources/standin-seed.json")))
+        .as("the example's seed is the README's")
+        .isEqualTo(seed);
+  }
+
+  @Test
   void theDependencyBlockNamesTheClientAsBuilt() throws IOException {
     String dependency = blocks(section(readme(), "Use the Java client"), "xml").get(0);
     String clientPom = Files.readString(ROOT.resolve("client-java/pom.xml"));
