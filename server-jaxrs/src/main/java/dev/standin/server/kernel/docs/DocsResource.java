@@ -93,8 +93,7 @@ public class DocsResource {
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
-  @GET
-  @Path("")
+  @GET // the class's own path, "/": no @Path("") here, which Jersey warns about at every start
   public Response root() {
     return Response.seeOther(URI.create("docs")).build();
   }
