@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.apify.client.ApifyClient;
 import dev.standin.apify.model.CreateTaskRequest;
-import dev.standin.server.Main;
 import dev.standin.server.ServerConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,7 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DurabilityTest {
 
   private static final String TOKEN = "apify_api_durableDurableDurableDurable01";
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
   private static final int WRITERS = 8;
 
   /** Acknowledged writes to wait for before the kill (the writers keep going meanwhile). */
@@ -42,25 +35,10 @@ class DurabilityTest {
 
   @TempDir Path dataDir;
 
-  private record ServerProcess(Process process, String baseUrl) {}
-
   private static ServerProcess startServer(ServerConfig config) throws IOException {
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> options =
         new ArrayList<>(
             List.of(
-                javaBin,
-                // The quick compiler alone: the process lives for seconds, what is tested is its
-                // store.
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "--port",
-                "0",
-                // Not the default 8081: another server on this machine must not stop this one.
-                "--spaaza-port",
-                "0",
                 "--data-dir",
                 config.dataDir().toString(),
                 "--user",
@@ -70,34 +48,18 @@ class DurabilityTest {
                 "--rate-limit-per-resource",
                 "1000000"));
     if (config.database() != null) {
-      command.addAll(
+      options.addAll(
           List.of(
               "--database-url",
               config.database().url(),
               "--database-user",
               config.database().user()));
     }
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = out.readLine()) != null) {
-      Matcher m = LISTENING.matcher(line);
-      if (m.find()) {
-        return new ServerProcess(process, m.group(1));
-      }
-    }
-    throw new IllegalStateException("the server process exited before listening");
+    return ServerProcess.start(options);
   }
 
   private static ApifyClient client(ServerProcess server) {
-    return ApifyClient.builder().baseUrl(server.baseUrl()).token(TOKEN).build();
-  }
-
-  private static void kill(ServerProcess server) throws InterruptedException {
-    server.process().destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
-    server.process().waitFor(30, TimeUnit.SECONDS);
+    return ApifyClient.builder().baseUrl(server.apifyUrl()).token(TOKEN).build();
   }
 
   @ParameterizedTest
@@ -124,7 +86,7 @@ class DurabilityTest {
               // (minutes) against a dead port before this writer could stop.
               ApifyClient own =
                   ApifyClient.builder()
-                      .baseUrl(first.baseUrl())
+                      .baseUrl(first.apifyUrl())
                       .token(TOKEN)
                       .retries(0, Duration.ofMillis(1))
                       .build();
@@ -144,7 +106,7 @@ class DurabilityTest {
         Thread.sleep(10);
       }
     } finally {
-      kill(first); // while the writers are mid-request
+      first.kill(); // while the writers are mid-request
       writers.shutdown();
       writers.awaitTermination(60, TimeUnit.SECONDS);
     }
@@ -155,7 +117,7 @@ class DurabilityTest {
       Map<String, Object> input = client(second).task("dora/durable-task").getInput().orElseThrow();
       assertThat(input.keySet()).containsAll(acknowledged);
     } finally {
-      kill(second);
+      second.kill();
     }
   }
 }

@@ -7,21 +7,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.standin.apify.client.ApifyClient;
 import dev.standin.apify.model.CreateTaskRequest;
-import dev.standin.server.Main;
 import dev.standin.server.kernel.store.DatabaseConfig;
 import dev.standin.spaaza.client.SpaazaClient;
 import dev.standin.spaaza.json.SpaazaJson;
 import dev.standin.spaaza.model.Task;
 import dev.standin.spaaza.model.TaskLog;
 import dev.standin.spaaza.model.TaskStateCode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,8 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,16 +50,16 @@ class PostgresDurabilityTest {
   private static final String SPAAZA_TOKEN_ID = "durableTokenId000001";
   private static final String SPAAZA_SECRET = "durableSecret";
   private static final long CHAIN = 1;
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
   private static final int WRITERS = 8;
   private static final int ACKNOWLEDGED_BEFORE_KILL = 150;
 
   @TempDir Path dir;
 
-  private record Instance(Process process, String apify, String spaaza) {
+  /** A server process and clients that do not retry (a write either was acknowledged or not). */
+  private record Instance(ServerProcess server) {
     ApifyClient apifyClient() {
       return ApifyClient.builder()
-          .baseUrl(apify)
+          .baseUrl(server.apifyUrl())
           .token(TOKEN)
           .retries(0, Duration.ofMillis(1))
           .build();
@@ -73,60 +67,33 @@ class PostgresDurabilityTest {
 
     SpaazaClient spaazaClient() {
       return SpaazaClient.builder()
-          .baseUrl(spaaza)
+          .baseUrl(server.spaazaUrl())
           .token(SPAAZA_TOKEN_ID, SPAAZA_SECRET)
           .retries(0, Duration.ofMillis(1))
           .build();
     }
 
-    void kill() throws InterruptedException {
-      process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
-      process.waitFor(30, TimeUnit.SECONDS);
+    void kill() {
+      server.kill();
     }
   }
 
   private static Instance start(DatabaseConfig db, Path dataDir) throws IOException {
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        List.of(
-            javaBin,
-            // The quick compiler alone: the process lives for seconds, what is tested is its store.
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "--port",
-            "0",
-            "--spaaza-port",
-            "0",
-            "--data-dir",
-            dataDir.toString(),
-            "--user",
-            "dora:" + TOKEN,
-            "--spaaza-token",
-            CHAIN + ":" + SPAAZA_TOKEN_ID + ":" + SPAAZA_SECRET,
-            "--rate-limit-per-resource",
-            "1000000",
-            "--database-url",
-            db.url(),
-            "--database-user",
-            db.user());
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    List<String> urls = new ArrayList<>();
-    for (String line; urls.size() < 2 && (line = out.readLine()) != null; ) {
-      Matcher m = LISTENING.matcher(line);
-      if (m.find()) {
-        urls.add(m.group(1)); // the Apify API first, then Spaaza's
-      }
-    }
-    if (urls.size() < 2) {
-      process.destroyForcibly();
-      throw new IllegalStateException("the server process exited before listening");
-    }
-    return new Instance(process, urls.get(0), urls.get(1));
+    return new Instance(
+        ServerProcess.start(
+            List.of(
+                "--data-dir",
+                dataDir.toString(),
+                "--user",
+                "dora:" + TOKEN,
+                "--spaaza-token",
+                CHAIN + ":" + SPAAZA_TOKEN_ID + ":" + SPAAZA_SECRET,
+                "--rate-limit-per-resource",
+                "1000000",
+                "--database-url",
+                db.url(),
+                "--database-user",
+                db.user())));
   }
 
   @Test
