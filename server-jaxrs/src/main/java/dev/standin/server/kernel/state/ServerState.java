@@ -53,15 +53,10 @@ public final class ServerState {
     this.database = database;
   }
 
-  /** Adds an API's section; the order of registration is the order of the exported sections. */
-  public synchronized void register(Seedable seedable) {
-    register(seedable, Optional.empty());
-  }
-
   /**
-   * Adds an API's section with what its start flags preset ({@code ApiModule.presets}): loaded,
-   * leaving what exists alone, after every reset and every replacing load, so that preset
-   * credentials always work.
+   * Adds an API's section (the order of registration is the order of the exported sections) with
+   * what its start flags preset ({@code ApiModule.presets}): loaded, leaving what exists alone,
+   * after every reset and every replacing load, so that preset credentials always work.
    *
    * <p>The presets are prepared when first needed: a server that is never reset pays nothing for
    * hashing their secrets once more.
