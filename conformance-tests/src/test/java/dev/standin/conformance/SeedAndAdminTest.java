@@ -13,7 +13,6 @@ import dev.standin.server.StandinServer;
 import dev.standin.server.StateConfig;
 import dev.standin.server.apify.auth.UserToken;
 import dev.standin.server.kernel.state.SeedMode;
-import dev.standin.server.spaaza.SpaazaConfig;
 import dev.standin.server.spaaza.auth.PresetAdmin;
 import dev.standin.server.spaaza.auth.PresetToken;
 import dev.standin.spaaza.client.SpaazaClient;
@@ -75,16 +74,13 @@ class SeedAndAdminTest extends BackendSuite {
   @BeforeParameterizedClassInvocation
   static void startServer(Backend backend) throws IOException {
     ServerConfig base = backend.newConfig(newStoreDir());
-    SpaazaConfig spaaza = base.spaaza();
     ServerConfig config =
         base.withUsers(List.of(new UserToken("carol", CAROL_TOKEN)))
             .withSpaaza(
-                new SpaazaConfig(
-                    spaaza.port(),
-                    List.of(new PresetToken(9, "preset-token", "preset-secret-0123456789")),
-                    List.of(new PresetAdmin(6, "preset-session-key", 9, "read")),
-                    spaaza.pollInterval(),
-                    spaaza.downloadLinkTtl()))
+                base.spaaza()
+                    .withTokens(
+                        List.of(new PresetToken(9, "preset-token", "preset-secret-0123456789")))
+                    .withAdmins(List.of(new PresetAdmin(6, "preset-session-key", 9, "read"))))
             .withRateLimits(ServerHarness.UNTHROTTLED)
             .withState(
                 StateConfig.NONE

@@ -76,8 +76,9 @@ abstract class SpaazaConformanceTest extends BackendSuite {
   @BeforeParameterizedClassInvocation
   static void startServer(Backend current) throws IOException {
     clock = new TestClock(START);
+    ServerConfig base = current.newConfig(newStoreDir());
     SpaazaConfig spaaza =
-        SpaazaConfig.defaults()
+        base.spaaza()
             .withPollInterval(Duration.ofHours(1))
             .withTokens(List.of(TOKEN_A, TOKEN_B))
             .withAdmins(
@@ -85,7 +86,7 @@ abstract class SpaazaConformanceTest extends BackendSuite {
                     new PresetAdmin(7, KEY_7, CHAIN_A, "write"),
                     new PresetAdmin(7, KEY_7, CHAIN_B, "read"),
                     new PresetAdmin(8, KEY_8, CHAIN_B, "write")));
-    config = current.newConfig(newStoreDir()).withClock(clock).withSpaaza(spaaza);
+    config = base.withClock(clock).withSpaaza(spaaza);
     start();
   }
 

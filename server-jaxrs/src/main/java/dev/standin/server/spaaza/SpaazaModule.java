@@ -107,7 +107,10 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
   public Optional<Seedable> seedable(ModuleContext context) {
     return Optional.of(
         new SpaazaSeed(
-            context.database(), new DocumentJson(SpaazaJson.newMapper()), context.clock()));
+            context.database(),
+            new DocumentJson(SpaazaJson.newMapper()),
+            context.clock(),
+            config.secretHasher()));
   }
 
   /**
@@ -151,7 +154,8 @@ public record SpaazaModule(SpaazaConfig config, ExportSource source)
   public Running start(ModuleContext context, BoundPort port) {
     SpaazaStore store = context.timed(SpaazaStore.class, new JdbcSpaazaStore(context.database()));
     ObjectMapper mapper = SpaazaJson.newMapper();
-    SpaazaCredentials credentials = new SpaazaCredentials(store, context.clock());
+    SpaazaCredentials credentials =
+        new SpaazaCredentials(store, context.clock(), config.secretHasher());
     credentials.applyPresets(config.tokens(), config.admins());
     Optional<CreatedChain> created = credentials.createFirstChainIfNone();
 

@@ -11,31 +11,49 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Slow, salted hashes of token secrets (PBKDF2-HMAC-SHA256 from the JDK), stored as {@code
- * pbkdf2-sha256$<iterations>$<salt>$<hash>} so the work factor can grow without breaking old
- * hashes.
+ * pbkdf2-sha256$<iterations>$<salt>$<hash>} so the work factor can change without breaking stored
+ * hashes: a hash is checked with the iterations written in it.
  */
 public final class SecretHasher {
 
-  static final int ITERATIONS = 120_000;
+  /** The work factor of new hashes unless configured otherwise. */
+  public static final int DEFAULT_ITERATIONS = 120_000;
+
+  /** Hashes new secrets with the default work factor. */
+  public static final SecretHasher DEFAULT = new SecretHasher(DEFAULT_ITERATIONS);
+
   private static final int SALT_BYTES = 16;
   private static final int HASH_BITS = 256;
   private static final String PREFIX = "pbkdf2-sha256";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private SecretHasher() {}
+  private final int iterations;
 
-  public static String hash(String secret) {
+  /**
+   * @param iterations PBKDF2 iterations of new hashes; below {@link #DEFAULT_ITERATIONS} only for
+   *     test suites that start many servers (docs/adr/0038-secret-hash-work-factor.md)
+   */
+  public SecretHasher(int iterations) {
+    if (iterations < 1) {
+      throw new IllegalArgumentException("the secret hash iterations must be at least 1");
+    }
+    this.iterations = iterations;
+  }
+
+  /** A new salted hash of {@code secret}, with this hasher's work factor. */
+  public String hash(String secret) {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
     return String.join(
         "$",
         PREFIX,
-        Integer.toString(ITERATIONS),
+        Integer.toString(iterations),
         b64.encodeToString(salt),
-        b64.encodeToString(pbkdf2(secret, salt, ITERATIONS)));
+        b64.encodeToString(pbkdf2(secret, salt, iterations)));
   }
 
+  /** Whether {@code secret} is the one {@code stored} was made from, whatever its work factor. */
   public static boolean matches(String secret, String stored) {
     String[] parts = stored.split("\\$");
     if (parts.length != 4 || !parts[0].equals(PREFIX)) {

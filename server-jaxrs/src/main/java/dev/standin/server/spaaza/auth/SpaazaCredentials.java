@@ -27,16 +27,17 @@ public class SpaazaCredentials {
   private final SpaazaStore store;
   private final Clock clock;
   private final Map<String, String> verified = new ConcurrentHashMap<>();
-  private final SecretCheckBudget budget;
+  private final SecretCheckBudget budget = new SecretCheckBudget();
+  private final SecretHasher hasher;
 
-  public SpaazaCredentials(SpaazaStore store, Clock clock) {
-    this(store, clock, new SecretCheckBudget());
-  }
-
-  SpaazaCredentials(SpaazaStore store, Clock clock, SecretCheckBudget budget) {
+  /**
+   * @param hasher how new token secrets are hashed (stored hashes are checked with their own work
+   *     factor)
+   */
+  public SpaazaCredentials(SpaazaStore store, Clock clock, SecretHasher hasher) {
     this.store = store;
     this.clock = clock;
-    this.budget = Objects.requireNonNull(budget, "budget");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
   }
 
   /** Stores the preset credentials, creating their chains when missing. */
@@ -44,7 +45,7 @@ public class SpaazaCredentials {
     for (PresetToken token : tokens) {
       ensureChain(token.chainId());
       store.putToken(
-          new SpaazaToken(token.tokenId(), token.chainId(), SecretHasher.hash(token.secret())));
+          new SpaazaToken(token.tokenId(), token.chainId(), hasher.hash(token.secret())));
     }
     for (PresetAdmin admin : admins) {
       AccessLevel level =
@@ -67,7 +68,7 @@ public class SpaazaCredentials {
     long chainId = store.createChain("Local chain", clock.instant());
     String tokenId = Ids.random(20);
     String secret = Ids.random(40);
-    store.putToken(new SpaazaToken(tokenId, chainId, SecretHasher.hash(secret)));
+    store.putToken(new SpaazaToken(tokenId, chainId, hasher.hash(secret)));
     return Optional.of(new CreatedChain(chainId, tokenId, secret));
   }
 

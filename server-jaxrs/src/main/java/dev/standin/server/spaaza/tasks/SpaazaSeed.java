@@ -60,10 +60,13 @@ public final class SpaazaSeed implements Seedable {
   /** PBKDF2 is slow on purpose: a secret seeded again (every reset) reuses its first hash. */
   private final Map<String, String> hashedSecrets = new ConcurrentHashMap<>();
 
-  public SpaazaSeed(Database database, DocumentJson json, Clock clock) {
+  private final SecretHasher hasher;
+
+  public SpaazaSeed(Database database, DocumentJson json, Clock clock, SecretHasher hasher) {
     this.database = database;
     this.json = json;
     this.clock = clock;
+    this.hasher = hasher;
     ObjectMapper mapper = json.mapper();
     JavaType type = mapper.constructType(Task.class);
     Set<String> names = new HashSet<>();
@@ -225,7 +228,7 @@ public final class SpaazaSeed implements Seedable {
     if (secret.get().isBlank()) {
       throw new SeedException(token.path() + ".secret", "must not be blank");
     }
-    return hashedSecrets.computeIfAbsent(secret.get(), SecretHasher::hash);
+    return hashedSecrets.computeIfAbsent(secret.get(), hasher::hash);
   }
 
   private SeedTask prepareTask(SeedNode node, long chainId) {
