@@ -291,7 +291,7 @@ if section cold; then
   # times each, interleaved: the README's plain command, then the same with the AppCDS archive the
   # build trains (docs/adr/0020-cold-start-with-appcds.md).
   # A port picked now, so that no other server on the machine can answer in this one's place.
-  CDS_ARCHIVE=server-jaxrs/target/standin-server.jsa
+  CDS_ARCHIVE=server-dist/target/standin-server.jsa
   COLD_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   declare -A cold=([plain]="" [appcds]="")
   for i in 1 2 3; do

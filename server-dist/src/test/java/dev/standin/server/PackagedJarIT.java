@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts the packaged jar ({@code target/standin-server.jar}) as its own process, as a user would,
- * and stops it with SIGTERM while a request is still arriving: that request must complete.
+ * Starts the packaged jar ({@code server-jaxrs/target/standin-server.jar}, named by the build in
+ * {@code standin.server.jar}) as its own process, as a user would, and stops it with SIGTERM while
+ * a request is still arriving: that request must complete.
  */
 class PackagedJarIT {
 
-  private static final Path JAR = Path.of("target", "standin-server.jar");
+  private static final Path JAR =
+      Path.of(
+          System.getProperty("standin.server.jar", "../server-jaxrs/target/standin-server.jar"));
   private static final Pattern TOKEN = Pattern.compile("API token: (\\S+)");
 
   @TempDir Path dataDir;
