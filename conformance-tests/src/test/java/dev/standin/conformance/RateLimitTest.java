@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.standin.apify.client.ApifyClient;
 import dev.standin.apify.model.Actor;
+import dev.standin.server.StateConfig;
 import dev.standin.server.kernel.wire.RateLimits;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -12,10 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Limits configured tiny (and slow to refill) trip exactly at the configured count. */
+/**
+ * Limits configured tiny (and slow to refill) trip exactly at the configured count; the admin API
+ * is not counted.
+ */
 class RateLimitTest {
 
   private static final SpecValidator VALIDATOR = new SpecValidator("/openapi/apify.yaml");
+  private static final String ADMIN_TOKEN = "standin_admin_rate_limit_test_0123456789";
   @TempDir static Path dataDir;
   static ServerHarness server;
 
@@ -25,7 +33,12 @@ class RateLimitTest {
         new RateLimits(
             new RateLimits.Limit(4, Duration.ofMinutes(10)),
             new RateLimits.Limit(12, Duration.ofMinutes(10)));
-    server = new ServerHarness(Backend.SQLITE, dataDir, VALIDATOR, c -> c.withRateLimits(tiny));
+    server =
+        new ServerHarness(
+            Backend.SQLITE,
+            dataDir,
+            VALIDATOR,
+            c -> c.withRateLimits(tiny).withState(StateConfig.NONE.withAdmin(ADMIN_TOKEN)));
   }
 
   @AfterAll
@@ -72,5 +85,18 @@ class RateLimitTest {
     String metrics = server.raw("GET", "/metrics", null, null, null).body();
     assertThat(metrics)
         .containsPattern("standin_rate_limit_rejections_total\\{[^}]*api=\"apify\"[^}]*\\} [1-9]");
+  }
+
+  @Test
+  void theAdminApiIsNotCounted() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest summary =
+        HttpRequest.newBuilder(server.baseUri().resolve("__admin/summary"))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .build();
+    for (int i = 0; i < 20; i++) { // five times the per-resource limit, more than the per-caller
+      HttpResponse<String> answer = http.send(summary, HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
   }
 }
