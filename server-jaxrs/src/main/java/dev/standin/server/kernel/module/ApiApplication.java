@@ -33,6 +33,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -45,6 +47,19 @@ import org.glassfish.jersey.server.ServerProperties;
  * then registers its exception mappers and resources on the returned application.
  */
 public final class ApiApplication {
+
+  /**
+   * Jersey warns, twice per resource and start, that a resource registered as an instance "will be
+   * ignored" as a provider (Jersey issue #3700); it is served as a resource all the same (ADR
+   * 0021). Quietened at its source, for the jar and for servers started inside a test suite alike.
+   * Held here because java.util.logging keeps only weak references to its loggers.
+   */
+  private static final Logger JERSEY_PROVIDER_CHECKS =
+      Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+  static {
+    JERSEY_PROVIDER_CHECKS.setLevel(Level.SEVERE);
+  }
 
   private ApiApplication() {}
 

@@ -35,9 +35,6 @@ public enum LogFormat {
           "org.flywaydb", Level.WARN,
           "com.zaxxer.hikari", Level.WARN,
           "org.glassfish", Level.WARN,
-          // Jersey warns that resources registered as instances "will be ignored" as providers;
-          // they are resources, served as such (ADR 0021), so the warning only misleads operators.
-          "org.glassfish.jersey.internal.inject.Providers", Level.ERROR,
           "org.eclipse.jetty", Level.WARN);
 
   /** Reconfigures logging for this format; a no-op under an operator's own logback file. */
