@@ -68,27 +68,13 @@ class SharedRateLimiterBench {
   /** Nanoseconds per check, {@code threads} checking together. */
   private static double checks(RateLimiter limiter, int threads, int total, IntFunction<String> key)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int t = 0; t < threads; t++) {
-        int offset = t;
-        done.add(
-            pool.submit(
-                () -> {
-                  for (int i = offset; i < total; i += threads) {
-                    limiter.tryAcquire(key.apply(i), HIGH);
-                  }
-                }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      return (System.nanoTime() - start) / (double) total;
-    } finally {
-      pool.shutdownNow();
-    }
+    return timed(
+        threads,
+        total,
+        i -> {
+          limiter.tryAcquire(key.apply(i), HIGH);
+          return null;
+        });
   }
 
   /** Nanoseconds per request (wall time over all of them), 8 connections, 20 000 GETs (404). */

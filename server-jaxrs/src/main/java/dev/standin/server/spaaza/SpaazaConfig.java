@@ -37,9 +37,7 @@ public record SpaazaConfig(
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("the poll interval must be positive");
     }
-    if (secretHashIterations < 1) {
-      throw new IllegalArgumentException("the secret hash iterations must be at least 1");
-    }
+    SecretHasher.requireValidIterations(secretHashIterations);
   }
 
   /** With the default work factor for token secrets. */

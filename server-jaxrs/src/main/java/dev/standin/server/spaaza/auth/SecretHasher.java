@@ -34,10 +34,15 @@ public final class SecretHasher {
    *     test suites that start many servers (docs/adr/0038-secret-hash-work-factor.md)
    */
   public SecretHasher(int iterations) {
+    this.iterations = requireValidIterations(iterations);
+  }
+
+  /** {@code iterations}, when PBKDF2 can use it as a work factor (at least 1). */
+  public static int requireValidIterations(int iterations) {
     if (iterations < 1) {
       throw new IllegalArgumentException("the secret hash iterations must be at least 1");
     }
-    this.iterations = iterations;
+    return iterations;
   }
 
   /** A new salted hash of {@code secret}, with this hasher's work factor. */
